@@ -41,6 +41,9 @@ public sealed class ProjectReferenceRulesTests
     {
         { "NoticeChain.Ethereum", [] },
         { "NoticeChain.Ethereum.Rpc", ["NoticeChain.Ethereum"] },
+        { "NoticeChain.Core", [] },
+        { "NoticeChain.Chain", ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc"] },
+        { "NoticeChain.Cli", ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc", "NoticeChain.Chain"] },
     };
 
     /// <summary>Which packages a project may use directly.</summary>
@@ -48,6 +51,9 @@ public sealed class ProjectReferenceRulesTests
     {
         { "NoticeChain.Ethereum", ["Portable.BouncyCastle"] },
         { "NoticeChain.Ethereum.Rpc", [] },
+        { "NoticeChain.Core", [] },
+        { "NoticeChain.Chain", [] },
+        { "NoticeChain.Cli", ["System.CommandLine"] },
     };
 
     [Fact]
@@ -83,20 +89,23 @@ public sealed class ProjectReferenceRulesTests
     [Theory]
     [InlineData("NoticeChain.Ethereum")]
     [InlineData("NoticeChain.Ethereum.Rpc")]
-    public void Ethereum_layers_reference_no_hosting_database_or_extensions_assembly(string assemblyName)
+    [InlineData("NoticeChain.Core")]
+    public void Pure_layers_reference_no_hosting_database_or_extensions_assembly(string assemblyName)
     {
         var references = LoadAssembly(assemblyName).GetReferencedAssemblies().Select(a => a.Name!).ToArray();
-        var forbidden = assemblyName == "NoticeChain.Ethereum"
+        var forbidden = assemblyName != "NoticeChain.Ethereum.Rpc"
             ? ForbiddenInPureLayers
             : ForbiddenInPureLayers.Where(f => !f.StartsWith("System.Net", StringComparison.Ordinal)).ToArray();
         var violations = references.Where(r => forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))).ToArray();
         Assert.True(violations.Length == 0, assemblyName + " references " + string.Join(", ", violations));
     }
 
-    [Fact]
-    public void Pure_Ethereum_layer_touches_no_file_system_type()
+    [Theory]
+    [InlineData("NoticeChain.Ethereum")]
+    [InlineData("NoticeChain.Core")]
+    public void Pure_layers_touch_no_file_system_type(string assemblyName)
     {
-        var path = LoadAssembly("NoticeChain.Ethereum").Location;
+        var path = LoadAssembly(assemblyName).Location;
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();
@@ -105,7 +114,7 @@ public sealed class ProjectReferenceRulesTests
             .Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}")
             .ToHashSet();
         var violations = FileSystemTypes.Where(used.Contains).ToArray();
-        Assert.True(violations.Length == 0, "NoticeChain.Ethereum uses file-system types: " + string.Join(", ", violations));
+        Assert.True(violations.Length == 0, assemblyName + " uses file-system types: " + string.Join(", ", violations));
     }
 
     [Fact]
@@ -127,6 +136,7 @@ public sealed class ProjectReferenceRulesTests
     {
         "NoticeChain.Ethereum" => typeof(Hex).Assembly,
         "NoticeChain.Ethereum.Rpc" => typeof(EthRpcClient).Assembly,
+        "NoticeChain.Core" => Assembly.Load("NoticeChain.Core"),
         "NoticeChain.ArchitectureTests" => typeof(ProjectReferenceRulesTests).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No rule for this assembly."),
     };
