@@ -1,8 +1,10 @@
-namespace NoticeChain.Cli;
+using NoticeChain.Cli;
 
-/// <summary>Entry point of the <c>noticechain</c> tool.</summary>
-public static class Program
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    /// <summary>Runs the command line.</summary>
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 0;
-}
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);

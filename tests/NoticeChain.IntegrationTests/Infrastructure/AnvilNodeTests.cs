@@ -65,7 +65,14 @@ public sealed class AnvilNodeTests(AnvilFixture fixture)
         var transactionHash = await _node.SendAsync(
             "eth_sendTransaction",
             $$"""[{"from":"{{AnvilNode.DevAccountAddresses[0]}}","data":"{{deployData}}"}]""");
+        // eth_sendTransaction returns before the transaction is mined, even with automine: poll for the receipt.
         var receipt = await _node.SendAsync("eth_getTransactionReceipt", $"[{transactionHash.GetRawText()}]");
+        for (int attempt = 0; receipt.ValueKind == JsonValueKind.Null && attempt < 200; attempt++)
+        {
+            await Task.Delay(50);
+            receipt = await _node.SendAsync("eth_getTransactionReceipt", $"[{transactionHash.GetRawText()}]");
+        }
+
         var address = receipt.GetProperty("contractAddress").GetString();
         var value = await _node.SendAsync(
             "eth_call",
