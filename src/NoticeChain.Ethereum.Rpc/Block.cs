@@ -5,7 +5,8 @@ namespace NoticeChain.Ethereum.Rpc;
 /// <summary>A block header with its transaction hashes (<c>eth_getBlockByNumber</c>, <c>eth_getBlockByHash</c>).</summary>
 /// <remarks>
 /// Number and hash are required, so the pending block (whose hash nodes report as null) cannot be read
-/// through this type; NoticeChain only reads mined blocks, for timestamps and reorg checks.
+/// through this type; NoticeChain only reads mined blocks, for timestamps and reorg checks. Equality is by
+/// value, the transaction lists compared element by element.
 /// </remarks>
 public sealed record Block
 {
@@ -22,7 +23,9 @@ public sealed record Block
     public required ulong Timestamp { get; init; }
 
     /// <summary>The block time as a <see cref="DateTimeOffset"/> in UTC.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The timestamp is beyond year 9999.</exception>
+    /// <remarks>Blocks read from a node always have a representable time: the client refuses timestamps after the year 9999.</remarks>
+    /// <exception cref="OverflowException">A hand-built block's timestamp does not fit in 63 bits.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hand-built block's timestamp is after the year 9999.</exception>
     public DateTimeOffset Time => DateTimeOffset.FromUnixTimeSeconds(checked((long)Timestamp));
 
     /// <summary>The EIP-1559 base fee in wei, or null before London.</summary>
@@ -39,4 +42,31 @@ public sealed record Block
 
     /// <summary>The full transactions when they were requested, otherwise null.</summary>
     public IReadOnlyList<TransactionInfo>? Transactions { get; init; }
+
+    /// <summary>True when every field is equal, comparing the transaction lists element by element.</summary>
+    public bool Equals(Block? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Number == other.Number
+            && Hash == other.Hash
+            && ParentHash == other.ParentHash
+            && Timestamp == other.Timestamp
+            && BaseFeePerGas == other.BaseFeePerGas
+            && GasLimit == other.GasLimit
+            && GasUsed == other.GasUsed
+            && ValueEquality.Sequence(TransactionHashes, other.TransactionHashes)
+            && ValueEquality.Sequence(Transactions, other.Transactions));
+
+    /// <summary>A hash code consistent with <see cref="Equals(Block?)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Number);
+        hash.Add(Hash);
+        hash.Add(ParentHash);
+        hash.Add(Timestamp);
+        ValueEquality.AddSequence(ref hash, TransactionHashes);
+        ValueEquality.AddSequence(ref hash, Transactions);
+        return hash.ToHashCode();
+    }
 }

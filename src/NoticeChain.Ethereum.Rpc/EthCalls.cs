@@ -68,23 +68,55 @@ public static class EthCalls
 
     /// <summary><c>eth_sendRawTransaction</c>: submits a signed transaction and returns its hash.</summary>
     /// <remarks>The node answers once the transaction is in its pool, before it is mined; see
-    /// <see cref="EthRpcClient.WaitForReceiptAsync"/>.</remarks>
-    public static RpcCall<Hash32> SendRawTransaction(ReadOnlySpan<byte> rawTransaction) =>
-        new("eth_sendRawTransaction", [HexData.Format(rawTransaction)], result => HashResult(result));
+    /// <see cref="EthRpcClient.WaitForReceiptAsync"/>. The transaction hash is Keccak-256 of exactly these bytes,
+    /// so the node's answer is checked against it: a different hash would have the caller wait for, and record,
+    /// a transaction it never sent.</remarks>
+    public static RpcCall<Hash32> SendRawTransaction(ReadOnlySpan<byte> rawTransaction)
+    {
+        Span<byte> hash = stackalloc byte[Hash32.Size];
+        Keccak256.Hash(rawTransaction, hash);
+        var expected = new Hash32(hash);
+        return new(
+            "eth_sendRawTransaction",
+            [HexData.Format(rawTransaction)],
+            result => Matching(HashResult(result), expected, "result", "the Keccak-256 hash of the raw transaction"));
+    }
 
     /// <summary><c>eth_getTransactionReceipt</c>: the receipt, or null while the transaction is not mined (or unknown).</summary>
+    /// <remarks>A receipt whose <c>transactionHash</c> is not <paramref name="transactionHash"/> is refused as malformed.</remarks>
     public static RpcCall<TransactionReceipt?> GetTransactionReceipt(Hash32 transactionHash) =>
         new(
             "eth_getTransactionReceipt",
             [transactionHash.ToString()],
-            result => WireField.IsNull(result) ? null : Object(result, RpcJsonContext.Default.ReceiptDto).ToModel());
+            result =>
+            {
+                if (WireField.IsNull(result))
+                {
+                    return null;
+                }
+
+                var receipt = Object(result, RpcJsonContext.Default.ReceiptDto).ToModel();
+                Matching(receipt.TransactionHash, transactionHash, "transactionHash", "the requested transaction");
+                return receipt;
+            });
 
     /// <summary><c>eth_getTransactionByHash</c>: the transaction, or null when the node does not know it.</summary>
+    /// <remarks>A transaction whose <c>hash</c> is not <paramref name="transactionHash"/> is refused as malformed.</remarks>
     public static RpcCall<TransactionInfo?> GetTransactionByHash(Hash32 transactionHash) =>
         new(
             "eth_getTransactionByHash",
             [transactionHash.ToString()],
-            result => WireField.IsNull(result) ? null : Object(result, RpcJsonContext.Default.TransactionDto).ToModel("result"));
+            result =>
+            {
+                if (WireField.IsNull(result))
+                {
+                    return null;
+                }
+
+                var transaction = Object(result, RpcJsonContext.Default.TransactionDto).ToModel("result");
+                Matching(transaction.Hash, transactionHash, "hash", "the requested transaction");
+                return transaction;
+            });
 
     /// <summary><c>eth_getBlockByNumber</c>: the block, or null when it does not exist yet.</summary>
     /// <param name="block">A number or tag.</param>
@@ -98,14 +130,25 @@ public static class EthCalls
     /// <summary><c>eth_getBlockByHash</c>: the block, or null when the node does not know the hash (e.g. after a reorg).</summary>
     /// <param name="blockHash">The block hash.</param>
     /// <param name="fullTransactions">True to also read the full transaction objects into <see cref="Block.Transactions"/>.</param>
+    /// <remarks>A block whose <c>hash</c> is not <paramref name="blockHash"/> is refused as malformed.</remarks>
     public static RpcCall<Block?> GetBlockByHash(Hash32 blockHash, bool fullTransactions) =>
         new(
             "eth_getBlockByHash",
             [blockHash.ToString(), fullTransactions],
-            result => WireField.IsNull(result) ? null : Object(result, RpcJsonContext.Default.BlockDto).ToModel(fullTransactions));
+            result =>
+            {
+                if (WireField.IsNull(result))
+                {
+                    return null;
+                }
+
+                var block = Object(result, RpcJsonContext.Default.BlockDto).ToModel(fullTransactions);
+                Matching(block.Hash, blockHash, "hash", "the requested block");
+                return block;
+            });
 
     /// <summary><c>eth_getLogs</c>: the logs matching <paramref name="filter"/>, in chain order.</summary>
-    /// <exception cref="ArgumentException">The filter mixes a block hash with a range, or has an empty topic OR-list.</exception>
+    /// <exception cref="ArgumentException">The filter mixes a block hash with a range, or has an empty address list or topic OR-list.</exception>
     public static RpcCall<IReadOnlyList<LogEntry>> GetLogs(LogFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -126,6 +169,12 @@ public static class EthCalls
         new(method, parameters, result => WireField.BigInteger(WireField.String(result, "result"), "result"));
 
     private static Hash32 HashResult(JsonElement result) => WireField.Hash(WireField.String(result, "result"), "result");
+
+    /// <exception cref="FormatException"><paramref name="actual"/> is not <paramref name="expected"/>.</exception>
+    private static Hash32 Matching(Hash32 actual, Hash32 expected, string field, string expectedWhat) =>
+        actual == expected
+            ? actual
+            : throw new FormatException($"'{field}' is {actual}, but {expectedWhat} is {expected}.");
 
     private static T Object<T>(JsonElement result, JsonTypeInfo<T> typeInfo)
         where T : class =>

@@ -54,10 +54,13 @@ public sealed partial class EthRpcClient
         SendAsync(EthCalls.Call(call, block), cancellationToken);
 
     /// <summary><c>eth_sendRawTransaction</c>: submits a signed transaction and returns its hash once the node has accepted it into its pool.</summary>
+    /// <remarks>The hash is checked to be Keccak-256 of <paramref name="rawTransaction"/>, so a confused or lying node cannot make the caller wait for another transaction.</remarks>
+    /// <exception cref="EthRpcTransportException">The node's hash is not the hash of the raw transaction.</exception>
     public Task<Hash32> SendRawTransactionAsync(ReadOnlyMemory<byte> rawTransaction, CancellationToken cancellationToken = default) =>
         SendAsync(EthCalls.SendRawTransaction(rawTransaction.Span), cancellationToken);
 
     /// <summary><c>eth_getTransactionReceipt</c>: the receipt, or null while the transaction is not mined.</summary>
+    /// <exception cref="EthRpcTransportException">The receipt is for another transaction, or not well-formed.</exception>
     public Task<TransactionReceipt?> GetTransactionReceiptAsync(Hash32 transactionHash, CancellationToken cancellationToken = default) =>
         SendAsync(EthCalls.GetTransactionReceipt(transactionHash), cancellationToken);
 
@@ -88,7 +91,7 @@ public sealed partial class EthRpcClient
         SendAsync(EthCalls.GetBlockByHash(blockHash, fullTransactions), cancellationToken);
 
     /// <summary><c>eth_getLogs</c>: the logs matching <paramref name="filter"/>.</summary>
-    /// <exception cref="ArgumentException">The filter mixes a block hash with a range, or has an empty topic OR-list.</exception>
+    /// <exception cref="ArgumentException">The filter mixes a block hash with a range, or has an empty address list or topic OR-list.</exception>
     public Task<IReadOnlyList<LogEntry>> GetLogsAsync(LogFilter filter, CancellationToken cancellationToken = default) =>
         SendAsync(EthCalls.GetLogs(filter), cancellationToken);
 
@@ -102,7 +105,9 @@ public sealed partial class EthRpcClient
     /// the pool, and the receipt appears a moment later. Transport errors during polling are not swallowed —
     /// a node that stops answering is a different problem from a transaction that is not mined yet.
     /// </remarks>
-    /// <exception cref="EthRpcTimeoutException">No receipt appeared within <paramref name="timeout"/>.</exception>
+    /// <exception cref="ReceiptTimeoutException">No receipt appeared within <paramref name="timeout"/>.</exception>
+    /// <exception cref="EthRpcTimeoutException">One poll hit the HTTP timeout (exactly this type, not <see cref="ReceiptTimeoutException"/>).</exception>
+    /// <exception cref="EthRpcTransportException">The node answered with a receipt for another transaction, or not well-formed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<TransactionReceipt> WaitForReceiptAsync(
         Hash32 transactionHash, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -125,8 +130,7 @@ public sealed partial class EthRpcClient
 
             if (finalPoll)
             {
-                throw new EthRpcTimeoutException(
-                    $"Transaction {transactionHash} was not mined within {timeout}.", "eth_getTransactionReceipt", null);
+                throw new ReceiptTimeoutException(transactionHash, timeout);
             }
 
             // The last wait is cut to the deadline and followed by exactly one more poll: looping on the clock

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,16 +16,21 @@ namespace NoticeChain.Ethereum.Rpc;
 /// instance can be shared by concurrent callers.
 /// </para>
 /// <para>
-/// Exception messages never contain the endpoint's path or query, because hosted node URLs often embed an
-/// API key there; a refused connection names host and port only, as <see cref="HttpClient"/> reports it.
+/// Exception messages never contain the endpoint's path, query or user info, because hosted node URLs often
+/// embed an API key there: the client's own messages name the method only, and a message from the HTTP stack
+/// (which may quote the URL) is scrubbed of those parts, inner exceptions included, before it is passed on.
 /// </para>
 /// </remarks>
 public sealed partial class EthRpcClient
 {
+    private const string Redacted = "[redacted]";
+    private const int MaxQuotedIdLength = 80;
+
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly HttpClient _httpClient;
     private readonly TimeProvider _timeProvider;
+    private readonly string[] _endpointSecrets;
     private long _lastId;
 
     /// <summary>Creates a client that posts to <paramref name="endpoint"/> through <paramref name="httpClient"/>.</summary>
@@ -43,14 +49,15 @@ public sealed partial class EthRpcClient
         _httpClient = httpClient;
         Endpoint = endpoint;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _endpointSecrets = EndpointSecrets(endpoint);
     }
 
     /// <summary>The node's JSON-RPC URL.</summary>
     public Uri Endpoint { get; }
 
     /// <summary>Sends one call and reads its result.</summary>
-    /// <exception cref="EthRpcException">The node answered with a JSON-RPC error.</exception>
-    /// <exception cref="EthRpcTransportException">No well-formed answer arrived.</exception>
+    /// <exception cref="EthRpcException">The node answered with a JSON-RPC error (also inside a non-2xx HTTP answer, with <see cref="EthRpcException.StatusCode"/> set).</exception>
+    /// <exception cref="EthRpcTransportException">No well-formed answer arrived (including one that is not valid UTF-8).</exception>
     /// <exception cref="EthRpcTimeoutException"><see cref="HttpClient.Timeout"/> elapsed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<TResult> SendAsync<TResult>(RpcCall<TResult> call, CancellationToken cancellationToken = default)
@@ -101,7 +108,7 @@ public sealed partial class EthRpcClient
     /// failure of the whole exchange throws, and then no item is completed. An empty batch sends nothing.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The batch was already sent.</exception>
-    /// <exception cref="EthRpcException">The node refused the batch as a whole with a single error object.</exception>
+    /// <exception cref="EthRpcException">The node refused the batch as a whole with a single error object (also inside a non-2xx HTTP answer).</exception>
     /// <exception cref="EthRpcTransportException">No well-formed answer arrived, or the answer's ids do not match the requests.</exception>
     /// <exception cref="EthRpcTimeoutException"><see cref="HttpClient.Timeout"/> elapsed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -186,16 +193,20 @@ public sealed partial class EthRpcClient
         {
             // The default completion option buffers the whole body, so HttpClient.Timeout covers reading it too.
             using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new EthRpcTransportException(
-                    $"The node answered {what} with HTTP {(int)response.StatusCode} {response.ReasonPhrase}.",
-                    method,
-                    response.StatusCode,
-                    null);
+                // Rate limiters and gateways (e.g. HTTP 429 with code -32005) often put a JSON-RPC error in the
+                // body: that is the node's answer, and its code tells the caller more than the status does.
+                throw NodeErrorIn(responseBody, method, response.StatusCode)
+                    ?? new EthRpcTransportException(
+                        $"The node answered {what} with HTTP {(int)response.StatusCode} {response.ReasonPhrase}.",
+                        method,
+                        response.StatusCode,
+                        null);
             }
 
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return responseBody;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -204,19 +215,36 @@ public sealed partial class EthRpcClient
         catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException)
         {
             throw new EthRpcTimeoutException(
-                $"The node did not answer {what} within the HTTP timeout of {_httpClient.Timeout}.", method, ex);
+                $"The node did not answer {what} within the HTTP timeout of {_httpClient.Timeout}.", method, Sanitize(ex));
         }
         catch (OperationCanceledException ex)
         {
-            throw new EthRpcTransportException($"The HTTP request for {what} was cancelled by the HttpClient.", method, null, ex);
+            throw new EthRpcTransportException($"The HTTP request for {what} was cancelled by the HttpClient.", method, null, Sanitize(ex));
         }
         catch (HttpRequestException ex)
         {
-            throw new EthRpcTransportException($"The HTTP request for {what} failed: {ex.Message}", method, ex.StatusCode, ex);
+            throw new EthRpcTransportException($"The HTTP request for {what} failed: {Scrub(ex.Message)}", method, ex.StatusCode, Sanitize(ex));
         }
         catch (IOException ex)
         {
-            throw new EthRpcTransportException($"Reading the response to {what} failed: {ex.Message}", method, null, ex);
+            throw new EthRpcTransportException($"Reading the response to {what} failed: {Scrub(ex.Message)}", method, null, Sanitize(ex));
+        }
+    }
+
+    /// <summary>The JSON-RPC error object in a non-2xx answer, or null when the body is anything else.</summary>
+    /// <remarks>The id is not checked: the HTTP status already says the request failed, so the only question is whether the node said why.</remarks>
+    private static EthRpcClientException? NodeErrorIn(byte[] body, string? method, HttpStatusCode statusCode)
+    {
+        try
+        {
+            var response = JsonSerializer.Deserialize(body, RpcJsonContext.Default.JsonRpcResponse);
+            return response is { Jsonrpc: "2.0", Error: { } error, Result.ValueKind: JsonValueKind.Undefined }
+                ? ToException(error, method, statusCode) as EthRpcException
+                : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
         }
     }
 
@@ -228,8 +256,9 @@ public sealed partial class EthRpcClient
             return JsonSerializer.Deserialize(body, typeInfo)
                 ?? throw new JsonException("The response body is JSON null.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string member that is not valid UTF-8 cannot be transcoded.
             throw new EthRpcTransportException(
                 $"The response to {method ?? "the batch"} is not a well-formed JSON-RPC response: {ex.Message}", method, null, ex);
         }
@@ -268,13 +297,117 @@ public sealed partial class EthRpcClient
     private static long? ReadId(JsonElement id) =>
         id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var value) ? value : null;
 
-    private static string RawText(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Undefined ? "(none)" : element.GetRawText();
+    /// <summary>A response member quoted for a message: shortened, and never throwing on text that is not valid UTF-8.</summary>
+    private static string RawText(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            return "(none)";
+        }
 
-    private static EthRpcException ToException(JsonRpcError error, string? method) =>
-        new(
+        try
+        {
+            var text = element.GetRawText();
+            return text.Length <= MaxQuotedIdLength ? text : string.Concat(text.AsSpan(0, MaxQuotedIdLength), "…");
+        }
+        catch (InvalidOperationException)
+        {
+            return "(not valid UTF-8)";
+        }
+    }
+
+    /// <summary>The node's error as <see cref="EthRpcException"/>, or a transport error when its <c>data</c> is not valid UTF-8.</summary>
+    private static EthRpcClientException ToException(JsonRpcError error, string? method, HttpStatusCode? statusCode = null)
+    {
+        string? dataJson;
+        try
+        {
+            dataJson = error.Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : error.Data.GetRawText();
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new EthRpcTransportException(
+                $"The error the node returned for {method ?? "the batch"} has a \"data\" member that is not valid UTF-8.", method, statusCode, ex);
+        }
+
+        return new EthRpcException(
             error.Code,
             string.IsNullOrEmpty(error.Message) ? "(the node sent no message)" : error.Message,
-            error.Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : error.Data.GetRawText(),
-            method);
+            dataJson,
+            method)
+        {
+            StatusCode = statusCode,
+        };
+    }
+
+    /// <summary>The parts of the endpoint that may carry a credential, longest first, each also unescaped.</summary>
+    private static string[] EndpointSecrets(Uri endpoint)
+    {
+        var secrets = new List<string>();
+        var userInfo = endpoint.UserInfo;
+        string[] candidates =
+        [
+            endpoint.PathAndQuery,
+            endpoint.AbsolutePath,
+            endpoint.Query,
+            endpoint.Query.TrimStart('?'),
+            endpoint.Fragment.TrimStart('#'),
+            userInfo,
+            userInfo.Contains(':', StringComparison.Ordinal) ? userInfo[(userInfo.IndexOf(':', StringComparison.Ordinal) + 1)..] : string.Empty,
+        ];
+        foreach (var candidate in candidates)
+        {
+            // A bare "/" is every endpoint's path and no secret; replacing it would garble every message.
+            if (candidate.Length > 1)
+            {
+                secrets.Add(candidate);
+                secrets.Add(Uri.UnescapeDataString(candidate));
+            }
+        }
+
+        return [.. secrets.Distinct(StringComparer.Ordinal).OrderByDescending(secret => secret.Length)];
+    }
+
+    /// <summary>Replaces every credential-bearing part of the endpoint in <paramref name="text"/>.</summary>
+    private string Scrub(string text)
+    {
+        foreach (var secret in _endpointSecrets)
+        {
+            text = text.Replace(secret, Redacted, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="exception"/> unchanged when no message in its chain quotes the endpoint's secrets;
+    /// otherwise a copy of the chain as <see cref="HttpRequestException"/>s with scrubbed messages, so that logging
+    /// the wrapping exception (whose <c>ToString</c> includes inner messages) cannot leak an API key.
+    /// </summary>
+    private Exception? Sanitize(Exception? exception)
+    {
+        if (exception is null || !QuotesSecret(exception))
+        {
+            return exception;
+        }
+
+        return new HttpRequestException(
+            Scrub(exception.Message), Sanitize(exception.InnerException), (exception as HttpRequestException)?.StatusCode);
+    }
+
+    private bool QuotesSecret(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            foreach (var secret in _endpointSecrets)
+            {
+                if (current.Message.Contains(secret, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

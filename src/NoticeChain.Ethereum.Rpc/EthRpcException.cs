@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 
 namespace NoticeChain.Ethereum.Rpc;
@@ -65,6 +66,14 @@ public sealed class EthRpcException : EthRpcClientException
 
     /// <summary>The <c>data</c> member decoded, when it is a 0x-prefixed hex string (revert data); otherwise null.</summary>
     public ReadOnlyMemory<byte>? DataBytes { get; }
+
+    /// <summary>The HTTP status when the error object arrived in a non-2xx answer (e.g. 429 from a rate limiter), otherwise null.</summary>
+    /// <remarks>
+    /// Most nodes send JSON-RPC errors with HTTP 200; gateways and rate limiters answer with 429 or 5xx and an
+    /// error object such as code -32005. The error is still the node's answer, so it is reported as this
+    /// exception, and the status stays available for a retry policy that treats 429 differently.
+    /// </remarks>
+    public HttpStatusCode? StatusCode { get; internal init; }
 
     /// <summary>True for a reverted call or gas estimate (<see cref="ExecutionRevertedCode"/>).</summary>
     public bool IsExecutionReverted => Code == ExecutionRevertedCode;

@@ -1,14 +1,21 @@
 namespace NoticeChain.Ethereum.Rpc;
 
 /// <summary>The node did not answer in time: <see cref="HttpClient.Timeout"/> elapsed, or a wait such as
-/// <see cref="EthRpcClient.WaitForReceiptAsync"/> ran out.</summary>
+/// <see cref="EthRpcClient.WaitForReceiptAsync"/> ran out (then the derived <see cref="ReceiptTimeoutException"/>).</summary>
 /// <remarks>
+/// <para>
 /// Kept apart from <see cref="OperationCanceledException"/> on purpose: a cancelled caller token means
 /// "stop, nobody wants the answer" and must not be retried or logged as a fault, while a timeout means
 /// "the node is slow or gone" and usually should be. <see cref="HttpClient"/> reports both as
 /// <see cref="TaskCanceledException"/>; the client tells them apart by whose token fired.
+/// </para>
+/// <para>
+/// An exception of exactly this type is the HTTP timeout of one request; a <see cref="ReceiptTimeoutException"/>
+/// means every request was answered but the transaction was not mined in time, which calls for a different
+/// reaction (check the nonce and fees, maybe replace the transaction) than an unresponsive node.
+/// </para>
 /// </remarks>
-public sealed class EthRpcTimeoutException : EthRpcClientException
+public class EthRpcTimeoutException : EthRpcClientException
 {
     /// <summary>Creates an exception with a generic message.</summary>
     public EthRpcTimeoutException()

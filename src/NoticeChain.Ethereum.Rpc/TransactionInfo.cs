@@ -8,6 +8,7 @@ namespace NoticeChain.Ethereum.Rpc;
 /// A read-only view for checking who sent what to whom. The signature fields (<c>v</c>, <c>r</c>,
 /// <c>s</c>) and access lists are left out: nothing here re-verifies a signature, and a transaction that
 /// must be re-checked is decoded from its raw bytes with <c>NoticeChain.Ethereum.Transactions</c> instead.
+/// Equality is by value, the input bytes included.
 /// </remarks>
 public sealed record TransactionInfo
 {
@@ -55,4 +56,36 @@ public sealed record TransactionInfo
 
     /// <summary>The position in the block, or null while pending.</summary>
     public ulong? TransactionIndex { get; init; }
+
+    /// <summary>True when every field is equal, comparing the input byte by byte.</summary>
+    public bool Equals(TransactionInfo? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Hash == other.Hash
+            && Type == other.Type
+            && Nonce == other.Nonce
+            && From == other.From
+            && To == other.To
+            && Value == other.Value
+            && Gas == other.Gas
+            && GasPrice == other.GasPrice
+            && MaxFeePerGas == other.MaxFeePerGas
+            && MaxPriorityFeePerGas == other.MaxPriorityFeePerGas
+            && ValueEquality.Bytes(Input, other.Input)
+            && ChainId == other.ChainId
+            && BlockHash == other.BlockHash
+            && BlockNumber == other.BlockNumber
+            && TransactionIndex == other.TransactionIndex);
+
+    /// <summary>A hash code consistent with <see cref="Equals(TransactionInfo?)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(Hash);
+        hash.Add(Nonce);
+        hash.Add(From);
+        hash.Add(BlockHash);
+        hash.AddBytes(Input.Span);
+        return hash.ToHashCode();
+    }
 }

@@ -8,6 +8,7 @@ namespace NoticeChain.Ethereum.Rpc;
 /// <c>status</c> and <c>effectiveGasPrice</c> are required although pre-Byzantium and pre-London receipts
 /// lack them: every network NoticeChain targets (Anvil, Besu QBFT) starts after both forks, and a receipt
 /// without a status cannot say whether an anchor succeeded, which is the only question it has to answer.
+/// Equality is by value, the logs compared element by element.
 /// </remarks>
 public sealed record TransactionReceipt
 {
@@ -52,4 +53,34 @@ public sealed record TransactionReceipt
 
     /// <summary>The logs the transaction emitted, in order.</summary>
     public required IReadOnlyList<LogEntry> Logs { get; init; }
+
+    /// <summary>True when every field is equal, comparing the logs element by element.</summary>
+    public bool Equals(TransactionReceipt? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && TransactionHash == other.TransactionHash
+            && TransactionIndex == other.TransactionIndex
+            && BlockHash == other.BlockHash
+            && BlockNumber == other.BlockNumber
+            && From == other.From
+            && To == other.To
+            && Status == other.Status
+            && GasUsed == other.GasUsed
+            && CumulativeGasUsed == other.CumulativeGasUsed
+            && EffectiveGasPrice == other.EffectiveGasPrice
+            && ContractAddress == other.ContractAddress
+            && Type == other.Type
+            && ValueEquality.Sequence(Logs, other.Logs));
+
+    /// <summary>A hash code consistent with <see cref="Equals(TransactionReceipt?)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.Add(TransactionHash);
+        hash.Add(BlockHash);
+        hash.Add(Status);
+        hash.Add(GasUsed);
+        ValueEquality.AddSequence(ref hash, Logs);
+        return hash.ToHashCode();
+    }
 }

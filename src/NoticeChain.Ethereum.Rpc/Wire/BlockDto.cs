@@ -5,6 +5,9 @@ namespace NoticeChain.Ethereum.Rpc.Wire;
 /// <summary>A block object on the wire; <see cref="Transactions"/> holds hashes or full objects.</summary>
 internal sealed class BlockDto
 {
+    /// <summary>The last second <see cref="DateTimeOffset"/> can hold: 9999-12-31T23:59:59Z.</summary>
+    private const ulong MaxTimestamp = 253_402_300_799;
+
     public string? Number { get; set; }
 
     public string? Hash { get; set; }
@@ -51,12 +54,19 @@ internal sealed class BlockDto
             }
         }
 
+        // Checked here so that Block.Time cannot throw on a block the client has accepted.
+        var timestamp = WireField.UInt64(Timestamp, "timestamp");
+        if (timestamp > MaxTimestamp)
+        {
+            throw new FormatException($"'timestamp' {timestamp} is after the year 9999 (at most {MaxTimestamp} seconds since 1970).");
+        }
+
         return new Block
         {
             Number = WireField.UInt64(Number, "number"),
             Hash = WireField.Hash(Hash, "hash"),
             ParentHash = WireField.Hash(ParentHash, "parentHash"),
-            Timestamp = WireField.UInt64(Timestamp, "timestamp"),
+            Timestamp = timestamp,
             BaseFeePerGas = WireField.OptionalBigInteger(BaseFeePerGas, "baseFeePerGas"),
             GasLimit = WireField.UInt64(GasLimit, "gasLimit"),
             GasUsed = WireField.UInt64(GasUsed, "gasUsed"),

@@ -19,9 +19,17 @@ internal sealed class LogFilterDto
 
     public JsonNode?[]? Topics { get; init; }
 
-    /// <exception cref="ArgumentException">The filter combines a block hash with a range, or has an empty topic OR-list.</exception>
+    /// <exception cref="ArgumentException">The filter combines a block hash with a range, or has an empty address list or topic OR-list.</exception>
     public static LogFilterDto FromModel(LogFilter filter)
     {
+        // On the wire an empty list and an absent member both mean "every contract"; a caller who built an empty
+        // list from a set of contracts that happened to be empty almost certainly wanted none, not all.
+        if (filter.Addresses is { Count: 0 })
+        {
+            throw new ArgumentException(
+                "An empty address list would match every contract; use null to mean every contract.", nameof(filter));
+        }
+
         if (filter.BlockHash is not null && (filter.FromBlock is not null || filter.ToBlock is not null))
         {
             throw new ArgumentException("A log filter takes either a block hash or a block range, not both (EIP-234).", nameof(filter));
@@ -40,7 +48,7 @@ internal sealed class LogFilterDto
             BlockHash = filter.BlockHash?.ToString(),
             Address = filter.Addresses switch
             {
-                null or { Count: 0 } => null,
+                null => null,
                 { Count: 1 } one => JsonValue.Create(one[0].ToLowerHex()),
                 var many => new JsonArray([.. many.Select(a => (JsonNode?)JsonValue.Create(a.ToLowerHex()))]),
             },

@@ -21,8 +21,12 @@ namespace NoticeChain.Ethereum.Abi;
 /// Offsets and lengths are bounds-checked against the remaining data before anything is allocated, and nesting
 /// is bounded by <see cref="AbiType.MaxDepth"/>. Because offsets may legally point at the same place (the decoder
 /// follows pointers, as Solidity's does, rather than enforcing the strict layout), a small input could otherwise
-/// expand into a huge object graph; a work budget proportional to the input size (one unit per decoded value
-/// and per 32 bytes copied) stops that. Data after the last referenced byte is ignored, as Solidity does.
+/// expand into a huge object graph; a work budget of the input size plus 1024 stops that. Each decoded value
+/// costs one unit and each <c>bytes</c> or <c>string</c> its padded length in bytes. A well-formed encoding
+/// stores every value in at least one word and every byte string once, so it fits (short of about a thousand
+/// zero-size values such as empty tuples, which occupy no bytes at all), while byte strings shared by many
+/// offsets can copy out at most about as many bytes as the input holds. Data after the last referenced byte
+/// is ignored, as Solidity does.
 /// </para>
 /// </remarks>
 public static class AbiDecoder
@@ -151,7 +155,9 @@ public static class AbiDecoder
             throw new AbiException($"{type} of {length} byte(s) needs {padded} bytes with padding, but only {rest.Length} remain.");
         }
 
-        Spend(ref budget, (int)(padded / AbiType.WordSize));
+        // Bytes, not words: a word-based charge let one 32 KiB string referenced by many offsets be copied out
+        // about 33 times (66 times as UTF-16) before the budget ran out.
+        Spend(ref budget, (int)padded);
         if (rest[length..(int)padded].ContainsAnyExcept((byte)0))
         {
             throw new AbiException($"{type} of {length} byte(s) has non-zero padding.");

@@ -8,6 +8,9 @@ namespace NoticeChain.Ethereum.Abi;
 /// members in <c>components</c>; it is turned into the canonical <c>(T1,...,Tn)[]</c> string and parsed like any other
 /// type, so the JSON and the signature paths share one parser. <c>receive</c> and <c>fallback</c> entries carry no ABI
 /// data and are skipped; any other unknown entry type is an error, so a new kind of entry is not silently ignored.
+/// Nested <c>components</c> are read recursively, so the recursion stops at <see cref="AbiType.MaxDepth"/> tuples:
+/// the caller's <see cref="JsonDocument"/> may have been parsed with a raised <see cref="JsonDocumentOptions.MaxDepth"/>,
+/// and the type parser's own depth check would only run after the whole descent.
 /// </remarks>
 internal static class AbiJsonReader
 {
@@ -88,18 +91,27 @@ internal static class AbiJsonReader
                 throw new AbiException($"each of \"{property}\" must be an object");
             }
 
-            parameters.Add(new AbiParameter(OptionalString(parameter, "name") ?? string.Empty, ParameterType(parameter), OptionalBool(parameter, "indexed")));
+            parameters.Add(new AbiParameter(
+                OptionalString(parameter, "name") ?? string.Empty, ParameterType(parameter, tupleDepth: 0), OptionalBool(parameter, "indexed")));
         }
 
         return parameters;
     }
 
-    private static AbiType ParameterType(JsonElement parameter)
+    /// <param name="parameter">A parameter or component object.</param>
+    /// <param name="tupleDepth">How many tuples enclose it (0 for a top-level parameter).</param>
+    private static AbiType ParameterType(JsonElement parameter, int tupleDepth)
     {
         string type = RequiredString(parameter, "type");
         if (!type.StartsWith("tuple", StringComparison.Ordinal))
         {
             return AbiType.Parse(type);
+        }
+
+        // The same limit as the type parser's: at most MaxDepth tuples, one inside the other.
+        if (tupleDepth >= AbiType.MaxDepth)
+        {
+            throw new AbiException($"\"components\" nested deeper than {AbiType.MaxDepth} levels");
         }
 
         if (!parameter.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
@@ -115,7 +127,7 @@ internal static class AbiJsonReader
                 throw new AbiException("each component must be an object");
             }
 
-            members.Add(ParameterType(component).CanonicalName);
+            members.Add(ParameterType(component, tupleDepth + 1).CanonicalName);
         }
 
         return AbiType.Parse("(" + string.Join(',', members) + ")" + type["tuple".Length..]);

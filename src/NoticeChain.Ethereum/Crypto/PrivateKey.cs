@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using NoticeChain.Ethereum.Encoding;
 
@@ -10,7 +11,12 @@ namespace NoticeChain.Ethereum.Crypto;
 /// returns <c>[redacted]</c>), error messages never contain key material, the secret lives in a pinned
 /// array that the garbage collector cannot move and copy, and <see cref="Dispose"/> zeroes it. Getting
 /// the bytes out takes an explicit call to <see cref="CopyTo"/> or <see cref="ExportBytes"/>, which only
-/// keystore writing should need.
+/// keystore writing should need. The debugger does not show the bytes either.
+/// </para>
+/// <para>
+/// Dispose every key as soon as it is no longer needed. A key that is never disposed is zeroed by its
+/// finalizer, but only whenever the garbage collector gets to it, which may be much later or, at process
+/// exit, never; until then the secret stays readable in memory (and in a crash dump).
 /// </para>
 /// <para>
 /// Signatures are deterministic (RFC 6979 with HMAC-SHA256): the same key and hash always give the same
@@ -22,6 +28,7 @@ public sealed class PrivateKey : IDisposable
     /// <summary>Size of a private key in bytes.</summary>
     public const int Size = Secp256k1Curve.ScalarSize;
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly byte[] _key;
     private bool _disposed;
 
@@ -146,11 +153,18 @@ public sealed class PrivateKey : IDisposable
         return bytes;
     }
 
+    /// <summary>Zeroes the key bytes of a key that was never disposed, as a last resort.</summary>
+    ~PrivateKey()
+    {
+        CryptographicOperations.ZeroMemory(_key);
+    }
+
     /// <summary>Zeroes the key bytes. Signing and export fail afterwards; the public key stays available.</summary>
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_key);
         _disposed = true;
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Always <c>[redacted]</c>: a private key must never reach a log or an exception message.</summary>

@@ -24,6 +24,13 @@ public sealed class KeystoreException : Exception
         Field = field;
     }
 
+    /// <summary>Creates an exception about one field of the keystore JSON, with the underlying cause.</summary>
+    public KeystoreException(string message, string field, Exception innerException)
+        : base(message, innerException)
+    {
+        Field = field;
+    }
+
     /// <summary>Creates an exception with a message and the underlying cause.</summary>
     public KeystoreException(string message, Exception innerException)
         : base(message, innerException)

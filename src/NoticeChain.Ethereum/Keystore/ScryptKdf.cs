@@ -96,6 +96,13 @@ public sealed class ScryptKdf : KeystoreKdf
             return ("p", $"scrypt memory 128·r·p = {(Int128)128 * r * p} bytes exceeds the limit of {MaxMemoryBytes} bytes.");
         }
 
+        // RFC 7914 section 2 requires p ≤ (2^32 - 1)·32 / (128·r); BouncyCastle, which counts in a 32-bit int,
+        // accepts only p ≤ (2^31 - 1) / (1024·r). The memory bound above leaves exactly 128·r·p = 2^28 in between.
+        if (p > int.MaxValue / (1024 * r))
+        {
+            return ("p", $"scrypt p must be at most {int.MaxValue / (1024 * r)} when r is {r}, not {p}.");
+        }
+
         if (memory * p > MaxWorkBytes)
         {
             return ("p", $"scrypt work 128·n·r·p = {memory * p} exceeds the limit of {MaxWorkBytes}.");
@@ -113,6 +120,12 @@ public sealed class ScryptKdf : KeystoreKdf
         {
             key = SCrypt.Generate(password, Salt.ToArray(), N, R, P, DerivedKeyLength);
             key.CopyTo(derivedKey32);
+        }
+        catch (ArgumentException exception)
+        {
+            // A backstop: Check mirrors BouncyCastle's own parameter checks, so this is only reached if they drift apart.
+            throw new KeystoreException(
+                $"crypto.kdfparams are refused by the scrypt implementation: {exception.Message}", "crypto.kdfparams", exception);
         }
         finally
         {

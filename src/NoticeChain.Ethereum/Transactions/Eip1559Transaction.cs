@@ -10,6 +10,9 @@ namespace NoticeChain.Ethereum.Transactions;
 /// <c>0x02 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList])</c>;
 /// the signed encoding appends <c>yParity, r, s</c> to that list, where yParity is the bare recovery id
 /// (0 or 1) — the chain id is already inside the signed payload, so v needs no EIP-155 arithmetic.
+/// EIP-1559 makes a transaction whose <see cref="MaxPriorityFeePerGas"/> exceeds its <see cref="MaxFeePerGas"/>
+/// invalid; since the two are set independently, that is checked when the transaction is encoded or signed
+/// (and when decoded), not when either is set.
 /// </remarks>
 public sealed class Eip1559Transaction : Transaction
 {
@@ -55,17 +58,27 @@ public sealed class Eip1559Transaction : Transaction
     /// <summary>
     /// Signing data: <c>0x02 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList])</c>.
     /// </summary>
-    public override byte[] EncodeForSigning() => Typed(RlpItem.List(Fields()));
+    /// <exception cref="InvalidOperationException"><see cref="MaxPriorityFeePerGas"/> is above <see cref="MaxFeePerGas"/>.</exception>
+    public override byte[] EncodeForSigning()
+    {
+        CheckFees();
+        return Typed(RlpItem.List(Fields()));
+    }
 
     /// <summary>Decodes a signed type-2 transaction strictly: type byte, canonical RLP, twelve fields, yParity 0 or 1, low-S signature.</summary>
     /// <exception cref="RlpException">The payload is not canonical RLP, or a scalar field is non-canonical or too long.</exception>
-    /// <exception cref="InvalidTransactionException">The type byte or the fields do not form a valid EIP-1559 transaction.</exception>
+    /// <exception cref="InvalidTransactionException">
+    /// The input is larger than <see cref="SignedTransaction.MaxEncodedSize"/>, or the type byte or the fields do not form a
+    /// valid EIP-1559 transaction (including a priority fee above the fee cap and the nonce 2^64 - 1).
+    /// </exception>
     public static SignedTransaction Decode(ReadOnlySpan<byte> raw)
     {
         if (raw.IsEmpty || raw[0] != TypeByte)
         {
             throw new InvalidTransactionException("An EIP-1559 transaction starts with the type byte 0x02.");
         }
+
+        SignedTransaction.CheckSize(raw);
 
         var fields = TransactionFields.ReadFields(raw[1..], SignedFieldCount, "EIP-1559");
         var chainId = TransactionFields.ReadUInt64(fields[0], "chainId");
@@ -80,12 +93,20 @@ public sealed class Eip1559Transaction : Transaction
             throw new InvalidTransactionException($"yParity must be 0 or 1, found {yParity}.");
         }
 
+        var maxPriorityFeePerGas = TransactionFields.ReadUInt256(fields[2], "maxPriorityFeePerGas");
+        var maxFeePerGas = TransactionFields.ReadUInt256(fields[3], "maxFeePerGas");
+        if (maxPriorityFeePerGas > maxFeePerGas)
+        {
+            throw new InvalidTransactionException(
+                $"maxPriorityFeePerGas {maxPriorityFeePerGas} is above maxFeePerGas {maxFeePerGas} (EIP-1559).");
+        }
+
         var transaction = new Eip1559Transaction
         {
             ChainId = chainId,
-            Nonce = TransactionFields.ReadUInt64(fields[1], "nonce"),
-            MaxPriorityFeePerGas = TransactionFields.ReadUInt256(fields[2], "maxPriorityFeePerGas"),
-            MaxFeePerGas = TransactionFields.ReadUInt256(fields[3], "maxFeePerGas"),
+            Nonce = TransactionFields.ReadNonce(fields[1]),
+            MaxPriorityFeePerGas = maxPriorityFeePerGas,
+            MaxFeePerGas = maxFeePerGas,
             GasLimit = TransactionFields.ReadUInt64(fields[4], "gasLimit"),
             To = TransactionFields.ReadTo(fields[5]),
             Value = TransactionFields.ReadUInt256(fields[6], "value"),
@@ -97,14 +118,26 @@ public sealed class Eip1559Transaction : Transaction
     }
 
     /// <inheritdoc />
-    internal override byte[] EncodeSigned(Signature signature) =>
-        Typed(RlpItem.List(
+    internal override byte[] EncodeSigned(Signature signature)
+    {
+        CheckFees();
+        return Typed(RlpItem.List(
         [
             .. Fields(),
             RlpItem.FromUInt64(signature.RecoveryId),
             TransactionFields.Scalar(signature.R),
             TransactionFields.Scalar(signature.S),
         ]));
+    }
+
+    private void CheckFees()
+    {
+        if (MaxPriorityFeePerGas > MaxFeePerGas)
+        {
+            throw new InvalidOperationException(
+                $"MaxPriorityFeePerGas ({MaxPriorityFeePerGas}) must not be above MaxFeePerGas ({MaxFeePerGas}) (EIP-1559).");
+        }
+    }
 
     private static byte[] Typed(RlpItem payload)
     {

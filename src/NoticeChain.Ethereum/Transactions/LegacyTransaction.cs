@@ -39,13 +39,17 @@ public sealed class LegacyTransaction : Transaction
 
     /// <summary>Decodes a signed legacy transaction strictly: canonical RLP, nine fields, EIP-155 v, low-S signature.</summary>
     /// <exception cref="RlpException">The bytes are not canonical RLP, or a scalar field is non-canonical or too long.</exception>
-    /// <exception cref="InvalidTransactionException">The fields do not form a valid EIP-155 transaction.</exception>
+    /// <exception cref="InvalidTransactionException">
+    /// The input is larger than <see cref="SignedTransaction.MaxEncodedSize"/>, or the fields do not form a valid EIP-155 transaction.
+    /// </exception>
     public static SignedTransaction Decode(ReadOnlySpan<byte> raw)
     {
         if (raw.IsEmpty || raw[0] < 0xc0)
         {
             throw new InvalidTransactionException("A legacy transaction starts with an RLP list header (0xc0 or above).");
         }
+
+        SignedTransaction.CheckSize(raw);
 
         var fields = TransactionFields.ReadFields(raw, SignedFieldCount, "legacy");
         var v = TransactionFields.ReadUInt256(fields[6], "v");
@@ -69,7 +73,7 @@ public sealed class LegacyTransaction : Transaction
         var transaction = new LegacyTransaction
         {
             ChainId = (ulong)chainId,
-            Nonce = TransactionFields.ReadUInt64(fields[0], "nonce"),
+            Nonce = TransactionFields.ReadNonce(fields[0]),
             GasPrice = TransactionFields.ReadUInt256(fields[1], "gasPrice"),
             GasLimit = TransactionFields.ReadUInt64(fields[2], "gasLimit"),
             To = TransactionFields.ReadTo(fields[3]),

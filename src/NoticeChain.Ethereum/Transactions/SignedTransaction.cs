@@ -13,6 +13,13 @@ namespace NoticeChain.Ethereum.Transactions;
 /// </remarks>
 public sealed class SignedTransaction
 {
+    /// <summary>The largest raw transaction <see cref="Decode"/> accepts: 128 KiB, go-ethereum's transaction pool limit.</summary>
+    /// <remarks>
+    /// Checked before any parsing: the RLP reader builds an object per item, so a hostile megabyte of tiny items
+    /// would cost a hundred times its size in memory; no node relays a larger transaction anyway.
+    /// </remarks>
+    public const int MaxEncodedSize = 128 * 1024;
+
     private readonly byte[] _raw;
     private readonly byte[] _hash;
     private StrongBox<Address>? _sender;
@@ -20,6 +27,7 @@ public sealed class SignedTransaction
     /// <summary>Combines a transaction with a signature over its signing hash.</summary>
     /// <remarks>The signature's form is checked here; whether it matches the intended sender is what <see cref="RecoverSender"/> tells.</remarks>
     /// <exception cref="ArgumentException">The signature is not canonical (r, s out of range, high S, or recovery id not 0 or 1).</exception>
+    /// <exception cref="InvalidOperationException">The transaction's fields are inconsistent (an EIP-1559 priority fee above its fee cap).</exception>
     public SignedTransaction(Transaction transaction, Signature signature)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -53,13 +61,17 @@ public sealed class SignedTransaction
 
     /// <summary>Decodes a signed transaction of any supported type, choosing by the first byte (EIP-2718).</summary>
     /// <exception cref="RlpException">The bytes are not canonical RLP, or a scalar field is non-canonical or too long.</exception>
-    /// <exception cref="InvalidTransactionException">The type is unknown or the fields do not form a valid transaction.</exception>
+    /// <exception cref="InvalidTransactionException">
+    /// The input is empty or larger than <see cref="MaxEncodedSize"/>, the type is unknown, or the fields do not form a valid transaction.
+    /// </exception>
     public static SignedTransaction Decode(ReadOnlySpan<byte> raw)
     {
         if (raw.IsEmpty)
         {
             throw new InvalidTransactionException("A transaction cannot be empty.");
         }
+
+        CheckSize(raw);
 
         // EIP-2718: 0x00-0x7f is a type byte, 0xc0-0xfe starts a legacy RLP list, anything else is invalid.
         return raw[0] switch
@@ -69,6 +81,17 @@ public sealed class SignedTransaction
             < 0x80 => throw new InvalidTransactionException($"Unsupported transaction type 0x{raw[0]:x2}."),
             _ => throw new InvalidTransactionException($"0x{raw[0]:x2} is neither a transaction type byte nor an RLP list header."),
         };
+    }
+
+    /// <summary>Refuses input larger than <see cref="MaxEncodedSize"/> before it is parsed.</summary>
+    /// <exception cref="InvalidTransactionException">The input is too large.</exception>
+    internal static void CheckSize(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > MaxEncodedSize)
+        {
+            throw new InvalidTransactionException(
+                $"A transaction of {raw.Length} bytes exceeds the limit of {MaxEncodedSize} bytes.");
+        }
     }
 
     /// <summary>Returns a copy of the raw wire encoding.</summary>

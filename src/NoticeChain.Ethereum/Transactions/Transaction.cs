@@ -13,6 +13,7 @@ namespace NoticeChain.Ethereum.Transactions;
 public abstract class Transaction
 {
     private readonly ulong _chainId;
+    private readonly ulong _nonce;
     private readonly BigInteger _value;
     private readonly ReadOnlyMemory<byte> _data = ReadOnlyMemory<byte>.Empty;
 
@@ -32,7 +33,13 @@ public abstract class Transaction
     }
 
     /// <summary>The sender's transaction count before this transaction.</summary>
-    public ulong Nonce { get; init; }
+    /// <remarks>EIP-2681 caps the nonce below 2^64 - 1, so that incrementing it can never overflow.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">Set to 2^64 - 1.</exception>
+    public ulong Nonce
+    {
+        get => _nonce;
+        init => _nonce = TransactionFields.CheckNonce(value, nameof(Nonce));
+    }
 
     /// <summary>The most gas the transaction may use.</summary>
     public ulong GasLimit { get; init; }
@@ -56,6 +63,7 @@ public abstract class Transaction
     }
 
     /// <summary>The exact bytes whose Keccak-256 hash is signed.</summary>
+    /// <exception cref="InvalidOperationException">The fields are inconsistent (an EIP-1559 priority fee above its fee cap).</exception>
     public abstract byte[] EncodeForSigning();
 
     /// <summary>Writes the signing hash, Keccak-256 of <see cref="EncodeForSigning"/>, into <paramref name="hash32"/>.</summary>
@@ -67,6 +75,7 @@ public abstract class Transaction
 
     /// <summary>Signs the transaction (RFC 6979, low S) and returns it with its raw encoding and hash.</summary>
     /// <exception cref="ObjectDisposedException">The key has been disposed.</exception>
+    /// <exception cref="InvalidOperationException">The fields are inconsistent (an EIP-1559 priority fee above its fee cap).</exception>
     public SignedTransaction Sign(PrivateKey privateKey)
     {
         ArgumentNullException.ThrowIfNull(privateKey);

@@ -22,6 +22,17 @@ internal static class TransactionFields
         return value;
     }
 
+    /// <summary>Throws unless the nonce is below 2^64 - 1 (EIP-2681).</summary>
+    public static ulong CheckNonce(ulong nonce, string paramName)
+    {
+        if (nonce == ulong.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(paramName, "The nonce must be below 2^64 - 1 (EIP-2681).");
+        }
+
+        return nonce;
+    }
+
     /// <summary>Throws unless the chain id is positive (EIP-155 replay protection needs one).</summary>
     public static ulong CheckChainId(ulong chainId, string paramName)
     {
@@ -84,6 +95,16 @@ internal static class TransactionFields
         {
             throw new RlpException($"Field '{field}': {ex.Message}", ex);
         }
+    }
+
+    /// <exception cref="RlpException">The nonce is not a canonical scalar of at most 8 bytes.</exception>
+    /// <exception cref="InvalidTransactionException">The nonce is 2^64 - 1, which EIP-2681 forbids.</exception>
+    public static ulong ReadNonce(RlpItem item)
+    {
+        var nonce = ReadUInt64(item, "nonce");
+        return nonce != ulong.MaxValue
+            ? nonce
+            : throw new InvalidTransactionException("The nonce 2^64 - 1 is not allowed (EIP-2681).");
     }
 
     /// <exception cref="RlpException">The field is not a canonical scalar of at most 32 bytes.</exception>

@@ -173,6 +173,41 @@ public class AbiDecoderTests
         Assert.Throws<AbiException>(() => AbiDecoder.Decode([AbiType.Parse("bytes[]")], data.ToArray()));
     }
 
+    [Theory]
+    [InlineData("bytes[]")]
+    [InlineData("string[]")]
+    public void Decode_rejects_even_two_references_to_one_large_byte_string(string typeText)
+    {
+        const int length = 32 * 1024;
+        var data = new List<byte>();
+        data.AddRange(AbiTestValues.Word(0x20));
+        data.AddRange(AbiTestValues.Word(2));
+        data.AddRange(AbiTestValues.Word(2 * 32));
+        data.AddRange(AbiTestValues.Word(2 * 32));
+        data.AddRange(AbiTestValues.Word(length));
+        data.AddRange(Enumerable.Repeat((byte)'a', length));
+
+        var error = Assert.Throws<AbiException>(() => AbiDecoder.Decode([AbiType.Parse(typeText)], data.ToArray()));
+
+        Assert.Contains("budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bytes[]")]
+    [InlineData("string[]")]
+    public void Decode_accepts_large_byte_strings_that_each_have_their_own_bytes(string typeText)
+    {
+        var type = AbiType.Parse(typeText);
+        var blob = new string('a', 32 * 1024);
+        object?[] value = type.ElementType!.Kind == AbiTypeKind.String
+            ? [blob, blob, blob]
+            : [System.Text.Encoding.ASCII.GetBytes(blob), System.Text.Encoding.ASCII.GetBytes(blob), System.Text.Encoding.ASCII.GetBytes(blob)];
+
+        var decoded = AbiDecoder.Decode([type], AbiEncoder.Encode([type], [value]));
+
+        AbiTestValues.AssertAbiEqual(new object?[] { value }, decoded);
+    }
+
     [Fact]
     public void Decode_handles_nesting_at_the_depth_limit()
     {

@@ -170,4 +170,37 @@ public class ContractAbiTests
 
         Assert.Equal(2, ContractAbi.FromJson(document.RootElement).Errors.Count);
     }
+
+    [Fact]
+    public void FromJson_stops_reading_components_at_the_depth_limit_instead_of_descending_further()
+    {
+        // The innermost component is malformed; a reader that descended all 100 levels would report that instead.
+        using var document = JsonDocument.Parse(NestedTuples(100, "42"), new JsonDocumentOptions { MaxDepth = 1000 });
+
+        var error = Assert.Throws<AbiException>(() => ContractAbi.FromJson(document.RootElement));
+
+        Assert.Contains($"deeper than {AbiType.MaxDepth}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("must be an object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_reads_components_nested_exactly_to_the_depth_limit()
+    {
+        // Each tuple is one level and the innermost uint256 another, so MaxDepth - 1 tuples is the deepest type.
+        const int deepest = AbiType.MaxDepth - 1;
+        using var document = JsonDocument.Parse(NestedTuples(deepest, """{"type":"uint256"}"""), new JsonDocumentOptions { MaxDepth = 1000 });
+
+        var function = Assert.Single(ContractAbi.FromJson(document.RootElement).Functions);
+
+        Assert.Equal(deepest, function.InputTypes[0].CanonicalName.Count(c => c == '('));
+        using var deeper = JsonDocument.Parse(NestedTuples(deepest + 1, """{"type":"uint256"}"""), new JsonDocumentOptions { MaxDepth = 1000 });
+        Assert.Throws<AbiException>(() => ContractAbi.FromJson(deeper.RootElement));
+    }
+
+    private static string NestedTuples(int depth, string innermost) =>
+        """[{"type":"function","name":"f","inputs":["""
+        + string.Concat(Enumerable.Repeat("""{"type":"tuple","components":[""", depth))
+        + innermost
+        + string.Concat(Enumerable.Repeat("]}", depth))
+        + "]}]";
 }

@@ -52,6 +52,40 @@ public sealed class Keccak256Tests
     }
 
     [Fact]
+    public void Span_overload_makes_no_heap_copy_of_the_input()
+    {
+        // Keystore MACs hash half of the derived key; a heap copy of the input would outlive the caller's zeroing.
+        var data = new byte[64 * 1024];
+        var hash = new byte[32];
+        Keccak256.Hash(data, hash);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Keccak256.Hash(data, hash);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 1024, $"hashing 64 KiB allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void Hash_of_every_length_across_buffer_and_rate_boundaries_matches_a_one_shot_digest()
+    {
+        var data = new byte[1200];
+        new Random(136).NextBytes(data);
+        var hash = new byte[32];
+        for (int length = 0; length <= data.Length; length++)
+        {
+            var digest = new Org.BouncyCastle.Crypto.Digests.KeccakDigest(256);
+            digest.BlockUpdate(data, 0, length);
+            var expected = new byte[32];
+            digest.DoFinal(expected, 0);
+
+            Keccak256.Hash(data.AsSpan(0, length), hash);
+
+            Assert.Equal(expected, hash);
+        }
+    }
+
+    [Fact]
     public void Span_overload_rejects_a_destination_shorter_than_32_bytes()
     {
         var destination = new byte[31];

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using NoticeChain.Ethereum.Crypto;
 using NoticeChain.Ethereum.Encoding;
 
@@ -135,7 +138,7 @@ public sealed class PrivateKeyTests
         var key = PrivateKey.FromHex(KnownKey);
         var address = key.Address;
         var secret = (byte[])typeof(PrivateKey)
-            .GetField("_key", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .GetField("_key", BindingFlags.NonPublic | BindingFlags.Instance)!
             .GetValue(key)!;
 
         key.Dispose();
@@ -146,6 +149,30 @@ public sealed class PrivateKeyTests
         Assert.Throws<ObjectDisposedException>(() => key.CopyTo(new byte[32]));
         Assert.Equal(address, key.Address);
         key.Dispose();
+    }
+
+    [Fact]
+    public void The_key_bytes_are_hidden_from_the_debugger()
+    {
+        var field = typeof(PrivateKey).GetField("_key", BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+        var attribute = field.GetCustomAttribute<DebuggerBrowsableAttribute>();
+
+        Assert.Equal(DebuggerBrowsableState.Never, attribute?.State);
+    }
+
+    [Fact]
+    public void A_key_that_is_never_disposed_is_zeroed_when_it_is_finalized()
+    {
+        var secret = SecretOfAnAbandonedKey();
+
+        for (int attempt = 0; attempt < 5 && secret.Any(b => b != 0); attempt++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.All(secret, b => Assert.Equal(0, b));
     }
 
     [Fact]
@@ -168,6 +195,14 @@ public sealed class PrivateKeyTests
         using var key = PrivateKey.FromHex(KnownKey);
 
         Assert.Throws<ArgumentException>(() => key.Sign(new byte[length]));
+    }
+
+    // Not inlined, so no local of the test method keeps the key reachable.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static byte[] SecretOfAnAbandonedKey()
+    {
+        var key = PrivateKey.FromHex(KnownKey);
+        return (byte[])typeof(PrivateKey).GetField("_key", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(key)!;
     }
 
     private static TheoryData<string> Keys(string section)

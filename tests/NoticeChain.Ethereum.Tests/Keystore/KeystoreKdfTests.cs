@@ -74,12 +74,27 @@ public sealed class KeystoreKdfTests
     [InlineData(524_288, 8, 1, "n")]
     [InlineData(65_536, 1, 1, "n")]
     [InlineData(1L << 31, 1, 1, "n")]
+    [InlineData(2, 1, 2_097_152, "p")]
+    [InlineData(2, 8, 262_144, "p")]
+    [InlineData(4, 4, 524_288, "p")]
     public void Parameters_beyond_the_bounds_name_the_parameter(long n, long r, long p, string parameter)
     {
         var error = ScryptKdf.Check(n, r, p);
 
         Assert.NotNull(error);
         Assert.Equal(parameter, error.Value.Parameter);
+    }
+
+    [Fact]
+    public void Scrypt_parameters_refused_by_the_derivation_raise_KeystoreException_naming_kdfparams()
+    {
+        var kdf = new ScryptKdf(3, 1, 1, [1, 2, 3]);
+        var derivedKey = new byte[KeystoreKdf.DerivedKeyLength];
+
+        var error = Assert.Throws<KeystoreException>(() => kdf.DeriveKey("pw"u8, derivedKey));
+
+        Assert.Equal("crypto.kdfparams", error.Field);
+        Assert.IsType<ArgumentException>(error.InnerException);
     }
 
     [Fact]

@@ -202,6 +202,9 @@ public sealed class Web3KeystoreTests
     [InlineData(1_048_576, 8, 1)]
     [InlineData(4_096, 0, 1)]
     [InlineData(4_096, 8, 0)]
+    [InlineData(2, 1, 2_097_152)]
+    [InlineData(2, 8, 262_144)]
+    [InlineData(4, 4, 524_288)]
     public void Encrypt_rejects_a_cost_outside_the_readable_bounds(int n, int r, int p)
     {
         using var key = PrivateKey.Generate();

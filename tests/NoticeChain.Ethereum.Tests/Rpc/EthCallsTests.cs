@@ -55,6 +55,20 @@ public sealed class EthCallsTests
     }
 
     [Fact]
+    public void An_empty_address_list_is_rejected_rather_than_matching_every_contract()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => EthCalls.GetLogs(new LogFilter { Addresses = [] }));
+
+        Assert.Contains("address", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_filter_without_addresses_matches_every_contract()
+    {
+        Assert.Equal("""[{}]""", EthCalls.GetLogs(new LogFilter { Addresses = null }).Parameters.GetRawText());
+    }
+
+    [Fact]
     public void An_empty_topic_or_list_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => EthCalls.GetLogs(new LogFilter { Topics = [[T], []] }));

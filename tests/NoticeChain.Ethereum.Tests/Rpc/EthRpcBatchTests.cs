@@ -123,6 +123,66 @@ public sealed class EthRpcBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_answer_with_an_id_that_is_not_valid_utf8_fails_as_a_whole()
+    {
+        var client = _node.RawBytes(EthRpcClientTests.WithByteFF("""[{"jsonrpc":"2.0","id":"\xff","result":"0x1"}]""")).CreateClient();
+        var batch = new EthRpcBatch();
+        var first = batch.Add(EthCalls.ChainId());
+
+        await Assert.ThrowsAsync<EthRpcTransportException>(() => client.SendBatchAsync(batch));
+
+        Assert.False(first.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Error_data_that_is_not_valid_utf8_fails_only_its_own_item()
+    {
+        var client = _node
+            .RawBytes(EthRpcClientTests.WithByteFF(
+                """[{"jsonrpc":"2.0","id":1,"result":"0x7a69"},{"jsonrpc":"2.0","id":2,"error":{"code":3,"message":"x","data":"\xff"}}]"""))
+            .CreateClient();
+        var batch = new EthRpcBatch();
+        var chainId = batch.Add(EthCalls.ChainId());
+        var blockNumber = batch.Add(EthCalls.BlockNumber());
+
+        await client.SendBatchAsync(batch);
+
+        Assert.Equal(31337UL, chainId.Value);
+        var error = Assert.IsType<EthRpcTransportException>(blockNumber.Error);
+        Assert.Equal("eth_blockNumber", error.Method);
+    }
+
+    [Fact]
+    public async Task A_batch_refused_with_a_json_rpc_error_in_an_http_429_answer_is_an_EthRpcException()
+    {
+        var client = _node
+            .Raw("""{"jsonrpc":"2.0","id":null,"error":{"code":-32005,"message":"rate limit exceeded"}}""", HttpStatusCode.TooManyRequests)
+            .CreateClient();
+        var batch = new EthRpcBatch();
+        var first = batch.Add(EthCalls.ChainId());
+
+        var ex = await Assert.ThrowsAsync<EthRpcException>(() => client.SendBatchAsync(batch));
+
+        Assert.Equal(-32005, ex.Code);
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Null(ex.Method);
+        Assert.False(first.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_batched_sendRawTransaction_whose_hash_is_not_the_hash_of_the_raw_bytes_fails_its_item()
+    {
+        byte[] raw = [0x02, 0xf8, 0x6c];
+        var client = _node.Respond(request => Answer(request, (id, _) => Ok(id, $"\"{RpcSamples.TxHash}\""))).CreateClient();
+        var batch = new EthRpcBatch();
+        var sent = batch.Add(EthCalls.SendRawTransaction(raw));
+
+        await client.SendBatchAsync(batch);
+
+        Assert.IsType<EthRpcTransportException>(sent.Error);
+    }
+
+    [Fact]
     public async Task Http_errors_and_timeouts_apply_to_the_whole_batch()
     {
         var client = _node.Raw("", HttpStatusCode.ServiceUnavailable).Hang().CreateClient(TimeSpan.FromMilliseconds(100));

@@ -10,6 +10,7 @@ public sealed class EthRpcClientEthTests : IDisposable
     private static readonly Address Sender = Address.Parse(RpcSamples.Sender);
     private static readonly Address Registry = Address.Parse(RpcSamples.Registry);
     private static readonly Hash32 TxHash = Hash32.Parse(RpcSamples.TxHash);
+    private static readonly Hash32 OtherHash = Hash32.Parse("0x" + new string('4', 64));
 
     private readonly FakeRpcHandler _node = new();
 
@@ -134,13 +135,52 @@ public sealed class EthRpcClientEthTests : IDisposable
     [Fact]
     public async Task SendRawTransactionAsync_sends_hex_and_returns_the_hash()
     {
-        var client = _node.Result($"\"{RpcSamples.TxHash}\"").CreateClient();
+        byte[] raw = [0x02, 0xf8, 0x6c];
+        var expected = new Hash32(Keccak256.Hash(raw));
+        var client = _node.Result($"\"{expected}\"").CreateClient();
 
-        var hash = await client.SendRawTransactionAsync(new byte[] { 0x02, 0xf8, 0x6c });
+        var hash = await client.SendRawTransactionAsync(raw);
 
         Assert.Equal("eth_sendRawTransaction", Method);
         Assert.Equal("""["0x02f86c"]""", Params);
-        Assert.Equal(TxHash, hash);
+        Assert.Equal(expected, hash);
+    }
+
+    [Fact]
+    public async Task SendRawTransactionAsync_rejects_a_hash_that_is_not_the_hash_of_the_raw_bytes()
+    {
+        var client = _node.Result($"\"{RpcSamples.TxHash}\"").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcTransportException>(() => client.SendRawTransactionAsync(new byte[] { 0x02, 0xf8, 0x6c }));
+
+        Assert.Equal("eth_sendRawTransaction", ex.Method);
+        Assert.Contains(RpcSamples.TxHash, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetTransactionReceiptAsync_rejects_the_receipt_of_another_transaction()
+    {
+        var client = _node.Result(RpcSamples.Receipt).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcTransportException>(() => client.GetTransactionReceiptAsync(OtherHash));
+
+        Assert.Equal("eth_getTransactionReceipt", ex.Method);
+    }
+
+    [Fact]
+    public async Task GetTransactionByHashAsync_rejects_another_transaction()
+    {
+        var client = _node.Result(RpcSamples.Transaction).CreateClient();
+
+        await Assert.ThrowsAsync<EthRpcTransportException>(() => client.GetTransactionByHashAsync(OtherHash));
+    }
+
+    [Fact]
+    public async Task GetBlockByHashAsync_rejects_another_block()
+    {
+        var client = _node.Result(RpcSamples.Block("[]")).CreateClient();
+
+        await Assert.ThrowsAsync<EthRpcTransportException>(() => client.GetBlockByHashAsync(OtherHash));
     }
 
     [Fact]
@@ -269,6 +309,30 @@ public sealed class EthRpcClientEthTests : IDisposable
     }
 
     [Fact]
+    public async Task A_block_timestamp_at_the_end_of_year_9999_is_read()
+    {
+        var client = _node.Result(RpcSamples.Block("[]").Replace("0x6553f100", "0x3afff4417f", StringComparison.Ordinal)).CreateClient();
+
+        var block = await client.GetBlockByNumberAsync(436);
+
+        Assert.Equal(new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero), block!.Time);
+    }
+
+    [Theory]
+    [InlineData("0x3afff44180")]
+    [InlineData("0x222222222225")]
+    [InlineData("0x7fffffffffffffff")]
+    [InlineData("0xffffffffffffffff")]
+    public async Task A_block_timestamp_beyond_year_9999_is_a_transport_error(string timestamp)
+    {
+        var client = _node.Result(RpcSamples.Block("[]").Replace("0x6553f100", timestamp, StringComparison.Ordinal)).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcTransportException>(() => client.GetBlockByNumberAsync(436));
+
+        Assert.Contains("timestamp", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_block_in_the_wrong_transaction_shape_is_a_transport_error()
     {
         var client = _node.Result(RpcSamples.Block($"[{RpcSamples.Transaction}]")).CreateClient();
@@ -328,7 +392,7 @@ public sealed class EthRpcClientEthTests : IDisposable
     }
 
     [Fact]
-    public async Task WaitForReceiptAsync_gives_up_with_EthRpcTimeoutException()
+    public async Task WaitForReceiptAsync_gives_up_with_a_ReceiptTimeoutException_that_is_an_EthRpcTimeoutException()
     {
         for (int i = 0; i < 100; i++)
         {
@@ -337,11 +401,35 @@ public sealed class EthRpcClientEthTests : IDisposable
 
         var client = _node.CreateClient();
 
-        var ex = await Assert.ThrowsAsync<EthRpcTimeoutException>(
+        var ex = await Assert.ThrowsAsync<ReceiptTimeoutException>(
             () => client.WaitForReceiptAsync(TxHash, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(60)));
 
+        Assert.IsAssignableFrom<EthRpcTimeoutException>(ex);
+        Assert.Equal(TxHash, ex.TransactionHash);
+        Assert.Equal(TimeSpan.FromMilliseconds(60), ex.Timeout);
+        Assert.Equal("eth_getTransactionReceipt", ex.Method);
         Assert.Contains(RpcSamples.TxHash, ex.Message, StringComparison.Ordinal);
         Assert.InRange(_node.RequestBodies.Count, 2, 10);
+    }
+
+    [Fact]
+    public async Task An_http_timeout_while_waiting_for_a_receipt_is_not_a_ReceiptTimeoutException()
+    {
+        var client = _node.Result("null").Hang().CreateClient(TimeSpan.FromMilliseconds(100));
+
+        var ex = await Assert.ThrowsAsync<EthRpcTimeoutException>(
+            () => client.WaitForReceiptAsync(TxHash, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(30)));
+
+        Assert.IsNotType<ReceiptTimeoutException>(ex);
+    }
+
+    [Fact]
+    public async Task WaitForReceiptAsync_rejects_the_receipt_of_another_transaction()
+    {
+        var client = _node.Result("null").Result(RpcSamples.Receipt).CreateClient();
+
+        await Assert.ThrowsAsync<EthRpcTransportException>(
+            () => client.WaitForReceiptAsync(OtherHash, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -349,7 +437,7 @@ public sealed class EthRpcClientEthTests : IDisposable
     {
         var client = _node.Result("null").Result("null").Result("null").CreateClient();
 
-        await Assert.ThrowsAsync<EthRpcTimeoutException>(
+        await Assert.ThrowsAsync<ReceiptTimeoutException>(
             () => client.WaitForReceiptAsync(TxHash, TimeSpan.FromSeconds(1), TimeSpan.Zero));
 
         Assert.Equal(2, _node.RequestBodies.Count);

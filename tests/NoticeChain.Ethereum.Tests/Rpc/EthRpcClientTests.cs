@@ -254,11 +254,107 @@ public sealed class EthRpcClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Exception_messages_scrub_path_query_and_user_info_even_when_the_http_stack_names_them()
+    {
+        const string url = "https://alice:hunter2@node.example/v3/secret-api-key?token=t0ps3cret";
+        var inner = new IOException("Connection reset while posting to /v3/secret-api-key?token=t0ps3cret");
+        _node.Throw(new HttpRequestException($"Request to {url} failed.", inner));
+        using var http = new HttpClient(_node, disposeHandler: false);
+        var client = new EthRpcClient(http, new Uri(url));
+
+        var ex = await Assert.ThrowsAsync<EthRpcTransportException>(() => client.ChainIdAsync());
+
+        var text = ex.ToString();
+        Assert.DoesNotContain("secret-api-key", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0ps3cret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+        Assert.Contains("node.example", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+    }
+
+    public static TheoryData<string> InvalidUtf8Answers => new()
+    {
+        """{"jsonrpc":"2.0","id":1,"error":{"code":3,"message":"x","data":"\xff"}}""",
+        """{"jsonrpc":"2.0","id":1,"error":{"code":3,"message":"x","data":{"reason":"\xff"}}}""",
+        """{"jsonrpc":"2.0","id":1,"error":{"code":3,"message":"\xff"}}""",
+        """{"jsonrpc":"2.0","id":"\xff","result":"0x1"}""",
+        """{"jsonrpc":"2.0","id":"\xff","error":{"code":3,"message":"x"}}""",
+        """{"jsonrpc":"2.0","id":1,"result":"\xff"}""",
+        """{"jsonrpc":"\xff","id":1,"result":"0x1"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8Answers))]
+    public async Task An_answer_that_is_not_valid_utf8_is_a_transport_error(string template)
+    {
+        var client = _node.RawBytes(WithByteFF(template)).CreateClient();
+
+        await Assert.ThrowsAsync<EthRpcTransportException>(() => client.ChainIdAsync());
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_json_rpc_error_in_a_non_2xx_answer_is_the_nodes_error(HttpStatusCode status)
+    {
+        var client = _node
+            .Raw("""{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"rate limit exceeded"}}""", status)
+            .CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcException>(() => client.ChainIdAsync());
+
+        Assert.Equal(-32005, ex.Code);
+        Assert.Equal("rate limit exceeded", ex.Message);
+        Assert.Equal("eth_chainId", ex.Method);
+        Assert.Equal(status, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_json_rpc_error_in_a_200_answer_has_no_status_code()
+    {
+        var client = _node.Error(-32000, "nonce too low").CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcException>(() => client.ChainIdAsync());
+
+        Assert.Null(ex.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":"0x1"}""")]
+    [InlineData("""{"error":{"code":-32005,"message":"rate limit exceeded"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"error":"rate limit exceeded"}""")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"x"}}]""")]
+    [InlineData("Too Many Requests")]
+    public async Task A_non_2xx_answer_without_a_json_rpc_error_object_stays_a_transport_error(string body)
+    {
+        var client = _node.Raw(body, HttpStatusCode.TooManyRequests).CreateClient();
+
+        var ex = await Assert.ThrowsAsync<EthRpcTransportException>(() => client.ChainIdAsync());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+    }
+
+    [Fact]
     public void The_constructor_rejects_a_relative_endpoint()
     {
         using var http = new HttpClient();
 
         Assert.Throws<ArgumentException>(() => new EthRpcClient(http, new Uri("/rpc", UriKind.Relative)));
+    }
+
+    // Turns each \xff in the template into the single byte 0xff, which is never valid in UTF-8.
+    internal static byte[] WithByteFF(string template)
+    {
+        var parts = template.Split(@"\xff");
+        var bytes = new List<byte>(System.Text.Encoding.UTF8.GetBytes(parts[0]));
+        foreach (var part in parts.Skip(1))
+        {
+            bytes.Add(0xff);
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(part));
+        }
+
+        return [.. bytes];
     }
 }
 

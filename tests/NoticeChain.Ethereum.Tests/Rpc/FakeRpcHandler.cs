@@ -46,6 +46,20 @@ internal sealed class FakeRpcHandler : HttpMessageHandler
     /// <summary>Answers the next request with a fixed body.</summary>
     public FakeRpcHandler Raw(string body, HttpStatusCode status = HttpStatusCode.OK) => Respond(_ => body, status);
 
+    /// <summary>Answers the next request with exact bytes, which need not be valid UTF-8.</summary>
+    public FakeRpcHandler RawBytes(byte[] body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        _script.Enqueue((_, _) => Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(body) }));
+        return this;
+    }
+
+    /// <summary>Fails the next request with <paramref name="exception"/>, as a handler further down the pipeline might.</summary>
+    public FakeRpcHandler Throw(Exception exception)
+    {
+        _script.Enqueue((_, _) => Task.FromException<HttpResponseMessage>(exception));
+        return this;
+    }
+
     /// <summary>Never answers the next request until the request is cancelled (by the caller or the HTTP timeout).</summary>
     public FakeRpcHandler Hang()
     {

@@ -116,6 +116,54 @@ public sealed class Eip1559TransactionTests
     }
 
     [Fact]
+    public void Sign_refuses_a_priority_fee_above_the_fee_cap()
+    {
+        using var key = PrivateKey.Generate();
+        var transaction = new Eip1559Transaction { ChainId = 1, MaxPriorityFeePerGas = 3, MaxFeePerGas = 2, GasLimit = 21000 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => transaction.Sign(key));
+        Assert.Throws<InvalidOperationException>(() => transaction.EncodeForSigning());
+
+        Assert.Contains("MaxPriorityFeePerGas", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_priority_fee_equal_to_the_fee_cap_and_the_largest_valid_nonce_sign_and_decode()
+    {
+        using var key = PrivateKey.Generate();
+        var transaction = new Eip1559Transaction
+        {
+            ChainId = 1,
+            Nonce = ulong.MaxValue - 1,
+            MaxPriorityFeePerGas = 2,
+            MaxFeePerGas = 2,
+            GasLimit = 21000,
+        };
+
+        var decoded = Eip1559Transaction.Decode(transaction.Sign(key).Raw);
+
+        TransactionVectors.AssertSameFields(transaction, decoded.Transaction);
+        Assert.Equal(key.Address, decoded.RecoverSender());
+    }
+
+    [Fact]
+    public void Init_rejects_the_nonce_2_pow_64_minus_1_that_EIP_2681_forbids()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Eip1559Transaction { ChainId = 1, Nonce = ulong.MaxValue });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LegacyTransaction { ChainId = 1, Nonce = ulong.MaxValue });
+    }
+
+    [Fact]
+    public void Decode_says_why_a_priority_fee_above_the_fee_cap_is_refused()
+    {
+        var vector = TransactionVectors.Find(TransactionVectors.InvalidFile, "vectors", "EIP-1559: maxPriorityFeePerGas 3 gwei above maxFeePerGas 2 gwei");
+
+        var error = Assert.Throws<InvalidTransactionException>(() => Eip1559Transaction.Decode(vector.Bytes("raw")));
+
+        Assert.Contains("maxPriorityFeePerGas", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_rejects_a_legacy_transaction()
     {
         var example = CryptoVectors.Load(TransactionVectors.Eip155File).GetProperty("example");

@@ -65,6 +65,48 @@ public sealed class SignedTransactionTests
     }
 
     [Fact]
+    public void Decode_accepts_a_transaction_of_exactly_128_KiB_and_rejects_one_byte_more()
+    {
+        // A fixed key keeps the signature's length, and so the padding arithmetic, deterministic.
+        using var key = PrivateKey.FromHex(string.Concat(Enumerable.Repeat("46", 32)));
+
+        var largest = SignedEip1559OfSize(key, SignedTransaction.MaxEncodedSize);
+        var oversized = SignedEip1559OfSize(key, SignedTransaction.MaxEncodedSize + 1);
+
+        Assert.Equal(131_072, SignedTransaction.MaxEncodedSize);
+        Assert.Equal(largest.Hash.ToArray(), SignedTransaction.Decode(largest.Raw).Hash.ToArray());
+        Assert.Throws<InvalidTransactionException>(() => SignedTransaction.Decode(oversized.Raw));
+        Assert.Throws<InvalidTransactionException>(() => Eip1559Transaction.Decode(oversized.Raw));
+    }
+
+    [Fact]
+    public void Decode_rejects_a_legacy_transaction_larger_than_128_KiB()
+    {
+        using var key = PrivateKey.Generate();
+        var transaction = new LegacyTransaction { ChainId = 1, GasLimit = 30_000_000, Data = new byte[SignedTransaction.MaxEncodedSize] };
+
+        var raw = transaction.Sign(key).ToArray();
+
+        Assert.Throws<InvalidTransactionException>(() => SignedTransaction.Decode(raw));
+        Assert.Throws<InvalidTransactionException>(() => LegacyTransaction.Decode(raw));
+    }
+
+    [Theory]
+    [InlineData(0xf8)]
+    [InlineData(0xfa)]
+    [InlineData(0x02)]
+    public void Decode_refuses_oversized_input_before_parsing_it(byte first)
+    {
+        var raw = new byte[SignedTransaction.MaxEncodedSize + 1];
+        Array.Fill(raw, (byte)0xc0);
+        raw[0] = first;
+
+        var error = Assert.Throws<InvalidTransactionException>(() => SignedTransaction.Decode(raw));
+
+        Assert.Contains("131072", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_says_which_type_is_unsupported()
     {
         var error = Assert.Throws<InvalidTransactionException>(() => SignedTransaction.Decode([0x03, 0xc0]));
@@ -106,5 +148,17 @@ public sealed class SignedTransactionTests
         copy[0] = 0;
 
         Assert.Equal(raw, decoded.ToArray());
+    }
+
+    // Pads the call data until the signed encoding is exactly `size` bytes (the RLP headers stay the same width).
+    private static SignedTransaction SignedEip1559OfSize(PrivateKey key, int size)
+    {
+        SignedTransaction Sign(int dataLength) =>
+            new Eip1559Transaction { ChainId = 1, GasLimit = 30_000_000, Data = new byte[dataLength] }.Sign(key);
+
+        var probe = Sign(size - 200);
+        var signed = Sign(size - 200 + (size - probe.Raw.Length));
+        Assert.Equal(size, signed.Raw.Length);
+        return signed;
     }
 }

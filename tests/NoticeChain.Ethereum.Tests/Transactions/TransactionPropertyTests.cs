@@ -120,12 +120,20 @@ public sealed class TransactionPropertyTests
         Data = RandomBytes(random, random.Next(0, 300)),
     };
 
-    private static Eip1559Transaction RandomEip1559(Random random, ulong chainId) => new()
+    private static Eip1559Transaction RandomEip1559(Random random, ulong chainId)
+    {
+        // EIP-1559 requires maxPriorityFeePerGas <= maxFeePerGas, so the larger of two draws is the cap.
+        var first = RandomUInt256(random);
+        var second = RandomUInt256(random);
+        return RandomEip1559(random, chainId, BigInteger.Min(first, second), BigInteger.Max(first, second));
+    }
+
+    private static Eip1559Transaction RandomEip1559(Random random, ulong chainId, BigInteger maxPriorityFeePerGas, BigInteger maxFeePerGas) => new()
     {
         ChainId = chainId,
         Nonce = RandomUInt64(random),
-        MaxPriorityFeePerGas = RandomUInt256(random),
-        MaxFeePerGas = RandomUInt256(random),
+        MaxPriorityFeePerGas = maxPriorityFeePerGas,
+        MaxFeePerGas = maxFeePerGas,
         GasLimit = RandomUInt64(random),
         To = RandomRecipient(random),
         Value = RandomUInt256(random),
