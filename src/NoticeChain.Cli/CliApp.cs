@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(RegistryCommands.Build());
         root.Subcommands.Add(IssuersCommands.Build());
         root.Subcommands.Add(KeysCommands.Build());
+        root.Subcommands.Add(TokenCommands.Build());
         return root;
     }
 

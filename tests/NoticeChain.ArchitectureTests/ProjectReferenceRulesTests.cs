@@ -43,7 +43,13 @@ public sealed class ProjectReferenceRulesTests
         { "NoticeChain.Ethereum.Rpc", ["NoticeChain.Ethereum"] },
         { "NoticeChain.Core", [] },
         { "NoticeChain.Chain", ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc"] },
-        { "NoticeChain.Cli", ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc", "NoticeChain.Chain"] },
+        { "NoticeChain.Storage", ["NoticeChain.Core"] },
+        { "NoticeChain.Auth", ["NoticeChain.Core"] },
+        { "NoticeChain.Cli", ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc", "NoticeChain.Chain", "NoticeChain.Auth"] },
+        {
+            "NoticeChain.Api",
+            ["NoticeChain.Core", "NoticeChain.Ethereum", "NoticeChain.Ethereum.Rpc", "NoticeChain.Chain", "NoticeChain.Storage", "NoticeChain.Auth"]
+        },
     };
 
     /// <summary>Which packages a project may use directly.</summary>
@@ -53,7 +59,10 @@ public sealed class ProjectReferenceRulesTests
         { "NoticeChain.Ethereum.Rpc", [] },
         { "NoticeChain.Core", [] },
         { "NoticeChain.Chain", [] },
+        { "NoticeChain.Storage", ["Microsoft.Data.Sqlite"] },
         { "NoticeChain.Cli", ["System.CommandLine"] },
+        { "NoticeChain.Auth", [] },
+        { "NoticeChain.Api", ["Microsoft.AspNetCore.Authentication.JwtBearer", "Microsoft.AspNetCore.OpenApi"] },
     };
 
     [Fact]
@@ -73,6 +82,16 @@ public sealed class ProjectReferenceRulesTests
             .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToArray();
         Assert.All(referenced, r => Assert.Contains(r, allowed));
+    }
+
+    [Theory]
+    [InlineData("NoticeChain.Api", "NoticeChain.Cli")]
+    [InlineData("NoticeChain.Cli", "NoticeChain.Api")]
+    public void Hosts_never_reference_each_other_even_through_another_project(string host, string otherHost)
+    {
+        var allowed = (string[])AllowedProjectReferences.Single(row => (string)row[0] == host)[1];
+        Assert.DoesNotContain(otherHost, allowed);
+        Assert.DoesNotContain(otherHost, ProjectReferenceClosure(host));
     }
 
     [Theory]
@@ -140,6 +159,25 @@ public sealed class ProjectReferenceRulesTests
         "NoticeChain.ArchitectureTests" => typeof(ProjectReferenceRulesTests).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No rule for this assembly."),
     };
+
+    private static HashSet<string> ProjectReferenceClosure(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var reference in ReadProjectFile(current).Descendants("ProjectReference"))
+            {
+                var name = Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/'));
+                if (seen.Add(name))
+                {
+                    pending.Push(name);
+                }
+            }
+        }
+
+        return seen;
+    }
 
     private static XDocument ReadProjectFile(string project) =>
         XDocument.Load(Path.Combine(RepoRoot(), "src", project, project + ".csproj"));
