@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Brings up NoticeChain locally: installs what is missing, builds the solution and starts the dev chain.
-# Idempotent: a second run rebuilds incrementally and finds the chain already running.
+# Brings up NoticeChain locally: installs what is missing, builds the solution, starts the dev chain,
+# deploys the registry with a demo authority (scripts/dev-bootstrap.sh) and starts the API.
+# Idempotent: a second run rebuilds incrementally and finds the chain, registry and API already there.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -11,9 +12,11 @@ usage() {
 Usage: scripts/run.sh [--configuration Debug|Release] [devchain options]
 
 Installs node_modules when missing or out of date (npm ci), checks the .NET SDK, builds NoticeChain.sln
-(which also compiles the contracts), and starts the dev chain with scripts/devchain.sh start. Options
-other than --configuration are passed to devchain.sh start (--port, --chain-id, --block-time, --reset).
-Stop the chain with scripts/devchain.sh stop.
+(which also compiles the contracts), starts the dev chain with scripts/devchain.sh start, deploys the
+NoticeRegistry and registers a demo authority with a key of its own (scripts/dev-bootstrap.sh), starts the
+API on http://127.0.0.1:5080 (scripts/api.sh start) and prints a dev token for the demo authority.
+Options other than --configuration are passed to devchain.sh start (--port, --chain-id, --block-time,
+--reset). Stop with scripts/api.sh stop and scripts/devchain.sh stop.
 
 Environment: NOTICECHAIN_RPC_PORT (default 8545), NOTICECHAIN_CHAIN_ID (default 31337),
 NOTICECHAIN_DATA (default <repo>/data), CI=true (no build servers left running).
@@ -54,8 +57,24 @@ nc_ok "build done in $(nc_elapsed "$build_started") s"
 
 scripts/devchain.sh start ${devchain_args[@]+"${devchain_args[@]}"}
 
+scripts/dev-bootstrap.sh "$configuration"
+
+data_dir="$(nc_data_dir)"
 # shellcheck source=/dev/null
-source "$(nc_data_dir)/devchain/devchain.env"
+source "$data_dir/devchain/devchain.env"
+set -a
+# shellcheck source=/dev/null
+source "$data_dir/dev.env"
+set +a
+scripts/api.sh start --configuration "$configuration"
+
+token="$(dotnet "src/NoticeChain.Cli/bin/$configuration/net10.0/noticechain.dll" token \
+  --authority "$NOTICECHAIN_DEMO_AUTHORITY" --data "$data_dir" --lifetime 8h)"
 nc_ok "NoticeChain is up in $(nc_elapsed "$started") s"
-echo "RPC URL:  $DEVCHAIN_RPC_URL"
-echo "Chain id: $DEVCHAIN_CHAIN_ID"
+echo "RPC URL:   $DEVCHAIN_RPC_URL"
+echo "Chain id:  $DEVCHAIN_CHAIN_ID"
+echo "Registry:  ${NOTICECHAIN__Chain__Registry:?dev.env names no registry}"
+echo "API:       http://127.0.0.1:${NOTICECHAIN_API_PORT:-5080}"
+echo "Authority: $NOTICECHAIN_DEMO_AUTHORITY ($NOTICECHAIN_DEMO_AUTHORITY_ID)"
+echo "Dev token for the demo authority (8 h):"
+echo "$token"

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using NoticeChain.Api.Anchoring;
 using NoticeChain.Api.Authentication;
 using NoticeChain.Api.Authorization;
 using NoticeChain.Api.Caller;
 using NoticeChain.Api.Hosting;
+using NoticeChain.Api.Notices;
 
 namespace NoticeChain.Api;
 
@@ -58,6 +60,9 @@ internal static class ApiHost
         services.AddNoticeChainProblemDetails();
         services.AddNoticeChainAuthentication(builder.Configuration);
         services.AddNoticeChainAuthorization();
+        services.AddNotices(builder.Configuration);
+        // After AddNotices: the workers use the store that AddNotices opens in a hosted service started before them.
+        services.AddNoticeChainAnchoring(builder.Configuration);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
@@ -75,6 +80,7 @@ internal static class ApiHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapCallerApi();
+        app.MapNotices();
         return app;
     }
 

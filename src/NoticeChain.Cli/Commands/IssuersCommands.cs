@@ -21,6 +21,7 @@ internal static class IssuersCommands
         issuers.Subcommands.Add(Rotate());
         issuers.Subcommands.Add(Retire());
         issuers.Subcommands.Add(List());
+        issuers.Subcommands.Add(IdOf());
         return issuers;
     }
 
@@ -110,6 +111,18 @@ internal static class IssuersCommands
             }
 
             return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static Command IdOf()
+    {
+        var code = new Argument<string>("code") { Description = "The authority's official code, e.g. 05562004-BAU." };
+        var command = new Command("id", "Print the issuer id of an authority code (keccak256 of its UTF-8), offline.") { code };
+        command.SetAction((parse, _) =>
+        {
+            parse.InvocationConfiguration.Output.WriteLine(IssuerIdText.Parse(parse.GetValue(code)!).ToString());
+            return Task.FromResult(CliApp.Success);
         });
         return command;
     }

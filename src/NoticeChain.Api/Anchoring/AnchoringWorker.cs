@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using NoticeChain.Chain.Anchoring;
+
+namespace NoticeChain.Api.Anchoring;
+
+/// <summary>Runs the anchoring processor's passes on a timer. All logic is in <see cref="AnchorBatchProcessor"/>.</summary>
+/// <remarks>
+/// A pass interrupted by the node (down, timing out) is normal operation: the API keeps accepting, the backlog
+/// waits in the store, and the next pass retries. Anything else is a bug or a broken store and stops the host
+/// loudly rather than silently not anchoring.
+/// </remarks>
+internal sealed partial class AnchoringWorker(
+    IServiceProvider services,
+    IOptions<ChainOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AnchoringWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Resolved here, not in the constructor: the store it needs is opened by a hosted service registered
+        // (and therefore started) before this one.
+        var processor = services.GetRequiredService<AnchorBatchProcessor>();
+        using var timer = new PeriodicTimer(options.Value.PassInterval, timeProvider);
+        bool nodeWasDown = false;
+        do
+        {
+            var result = await processor.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            if (result.Interruption is { } interruption)
+            {
+                if (!nodeWasDown)
+                {
+                    LogNodeUnavailable(logger, interruption.GetType().Name);
+                }
+
+                nodeWasDown = true;
+                continue;
+            }
+
+            if (nodeWasDown)
+            {
+                LogNodeBack(logger);
+                nodeWasDown = false;
+            }
+
+            if (result.BatchesClosed + result.TransactionsSent + result.Mined + result.Unmined + result.Replacements > 0)
+            {
+                LogPass(logger, result.BatchesClosed, result.TransactionsSent, result.Mined, result.Replacements, result.Unmined);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Anchoring pass: {BatchesClosed} batches closed, {Sent} transactions sent, {Mined} mined, {Replaced} replaced, {Unmined} un-mined by a reorg")]
+    private static partial void LogPass(ILogger logger, int batchesClosed, int sent, int mined, int replaced, int unmined);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
+        Message = "The chain node is unavailable ({Reason}); notices stay pending and anchoring resumes when it answers")]
+    private static partial void LogNodeUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The chain node answers again; anchoring resumed")]
+    private static partial void LogNodeBack(ILogger logger);
+}
