@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NoticeChain.Api.Hosting;
 using NoticeChain.Chain.Anchoring;
 
 namespace NoticeChain.Api.Anchoring;
@@ -15,39 +16,27 @@ internal sealed partial class AnchoringWorker(
     TimeProvider timeProvider,
     ILogger<AnchoringWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Resolved here, not in the constructor: the store it needs is opened by a hosted service registered
         // (and therefore started) before this one.
         var processor = services.GetRequiredService<AnchorBatchProcessor>();
-        using var timer = new PeriodicTimer(options.Value.PassInterval, timeProvider);
-        bool nodeWasDown = false;
-        do
-        {
-            var result = await processor.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            if (result.Interruption is { } interruption)
+        return ChainPassLoop.RunAsync(
+            options.Value.PassInterval,
+            timeProvider,
+            async ct =>
             {
-                if (!nodeWasDown)
+                var result = await processor.RunOnceAsync(ct).ConfigureAwait(false);
+                if (result.Interruption is null && result.BatchesClosed + result.TransactionsSent + result.Mined + result.Unmined + result.Replacements > 0)
                 {
-                    LogNodeUnavailable(logger, interruption.GetType().Name);
+                    LogPass(logger, result.BatchesClosed, result.TransactionsSent, result.Mined, result.Replacements, result.Unmined);
                 }
 
-                nodeWasDown = true;
-                continue;
-            }
-
-            if (nodeWasDown)
-            {
-                LogNodeBack(logger);
-                nodeWasDown = false;
-            }
-
-            if (result.BatchesClosed + result.TransactionsSent + result.Mined + result.Unmined + result.Replacements > 0)
-            {
-                LogPass(logger, result.BatchesClosed, result.TransactionsSent, result.Mined, result.Replacements, result.Unmined);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+                return result.Interruption;
+            },
+            interruption => LogNodeUnavailable(logger, interruption.GetType().Name),
+            () => LogNodeBack(logger),
+            stoppingToken);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NoticeChain.Api.Anchoring;
+using NoticeChain.Api.Hosting;
 using NoticeChain.Chain.Following;
 
 namespace NoticeChain.Api.Following;
@@ -12,39 +13,32 @@ internal sealed partial class FollowerWorker(
     TimeProvider timeProvider,
     ILogger<FollowerWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Resolved here, not in the constructor: the store it needs is opened by a hosted service registered
         // (and therefore started) before this one.
         var follower = services.GetRequiredService<RegistryFollower>();
-        using var timer = new PeriodicTimer(options.Value.PassInterval, timeProvider);
-        bool nodeWasDown = false;
-        do
-        {
-            var result = await follower.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            if (result.Interruption is { } interruption)
+        return ChainPassLoop.RunAsync(
+            options.Value.PassInterval,
+            timeProvider,
+            async ct =>
             {
-                if (!nodeWasDown)
+                var result = await follower.RunOnceAsync(ct).ConfigureAwait(false);
+                if (result.RewoundTo is { } rewound)
                 {
-                    LogNodeUnavailable(logger, interruption.GetType().Name);
+                    LogRewound(logger, rewound);
                 }
 
-                nodeWasDown = true;
-                continue;
-            }
+                if (result.EventsIndexed > 0)
+                {
+                    LogIndexed(logger, result.EventsIndexed, result.Cursor?.BlockNumber ?? 0);
+                }
 
-            nodeWasDown = false;
-            if (result.RewoundTo is { } rewound)
-            {
-                LogRewound(logger, rewound);
-            }
-
-            if (result.EventsIndexed > 0)
-            {
-                LogIndexed(logger, result.EventsIndexed, result.Cursor?.BlockNumber ?? 0);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+                return result.Interruption;
+            },
+            interruption => LogNodeUnavailable(logger, interruption.GetType().Name),
+            () => LogNodeBack(logger),
+            stoppingToken);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Indexed {Count} registry events up to block {Block}")]
@@ -52,6 +46,9 @@ internal sealed partial class FollowerWorker(
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Reorg: the chain index was rewound to block {Block}")]
     private static partial void LogRewound(ILogger logger, ulong block);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "The chain node answers again; the chain index resumed")]
+    private static partial void LogNodeBack(ILogger logger);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "The chain node is unavailable ({Reason}); the chain index resumes when it answers")]
     private static partial void LogNodeUnavailable(ILogger logger, string reason);

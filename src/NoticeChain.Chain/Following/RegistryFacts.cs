@@ -77,29 +77,14 @@ internal static class RegistryFacts
         registryEvent is IssuerRegistered or IssuerKeyRotated or IssuerRetired;
 
     /// <summary>The domain's copy of a block or transaction hash.</summary>
-    public static ChainHash HashOf(Hash32 hash)
-    {
-        Span<byte> bytes = stackalloc byte[Hash32.Size];
-        hash.CopyTo(bytes);
-        return new ChainHash(bytes);
-    }
+    public static ChainHash HashOf(Hash32 hash) => DomainValues.ToChainHash(hash);
 
     private static ChainEventPosition PositionOf(LogPosition position) =>
         new(position.BlockNumber, HashOf(position.BlockHash), HashOf(position.TransactionHash), checked((uint)position.LogIndex));
 
-    private static AuthorityId AuthorityOf(IssuerId issuerId)
-    {
-        Span<byte> bytes = stackalloc byte[IssuerId.Size];
-        issuerId.CopyTo(bytes);
-        return new AuthorityId(bytes);
-    }
+    private static AuthorityId AuthorityOf(IssuerId issuerId) => DomainValues.ToAuthorityId(issuerId);
 
-    private static ChainAddress AddressOf(Address address)
-    {
-        Span<byte> bytes = stackalloc byte[Address.Size];
-        address.CopyTo(bytes);
-        return new ChainAddress(bytes);
-    }
+    private static ChainAddress AddressOf(Address address) => DomainValues.ToChainAddress(address);
 
     /// <remarks>Both enums carry the contract's <c>uint8</c> codes, so the cast keeps the meaning.</remarks>
     private static DomainReason ReasonOf(RevocationReason reason) => (DomainReason)(int)reason;

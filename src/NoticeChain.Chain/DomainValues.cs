@@ -1,11 +1,12 @@
+using NoticeChain.Core.Notices;
 using NoticeChain.Core.Receipts;
 using NoticeChain.Ethereum.Crypto;
 using NoticeChain.Ethereum.Rpc;
 
-namespace NoticeChain.Chain.Anchoring;
+namespace NoticeChain.Chain;
 
 /// <summary>Byte copies between the domain's chain values (<see cref="ChainHash"/>, <see cref="ChainAddress"/>)
-/// and the Ethereum layer's (<see cref="Hash32"/>, <see cref="Address"/>), which hold the same bytes.</summary>
+/// and the Ethereum layer's and the registry's (<see cref="Hash32"/>, <see cref="Address"/>, <see cref="IssuerId"/>), which hold the same bytes.</summary>
 internal static class DomainValues
 {
     public static ChainHash ToChainHash(Hash32 hash)
@@ -27,6 +28,13 @@ internal static class DomainValues
         Span<byte> bytes = stackalloc byte[Address.Size];
         address.CopyTo(bytes);
         return new ChainAddress(bytes);
+    }
+
+    public static AuthorityId ToAuthorityId(IssuerId issuerId)
+    {
+        Span<byte> bytes = stackalloc byte[IssuerId.Size];
+        issuerId.CopyTo(bytes);
+        return new AuthorityId(bytes);
     }
 
     public static Address ToAddress(ChainAddress address)
