@@ -10,19 +10,21 @@ namespace NoticeChain.Cli;
 /// </remarks>
 internal static class IssuerIdText
 {
-    public static IssuerId Parse(string text)
+    /// <param name="text">The option's value.</param>
+    /// <param name="option">The option's name, for the error message.</param>
+    public static IssuerId Parse(string text, string option = "--id")
     {
         var trimmed = text.Trim();
         if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            return IssuerId.TryParse(trimmed, out var id)
+            return IssuerId.TryParse(trimmed, out var id) && !id.IsZero
                 ? id
-                : throw new CliException($"--id '{text}' starts with 0x but is not 32 bytes of hex (64 digits).");
+                : throw new CliException($"{option} '{text}' starts with 0x but is not a non-zero 32-byte id (not 32 bytes of hex, 64 digits, or all zero).");
         }
 
         if (trimmed.Length == 0)
         {
-            throw new CliException("--id is empty: give the authority's official code or a 0x-prefixed 32-byte id.");
+            throw new CliException($"{option} is empty: give the authority's official code or a 0x-prefixed 32-byte id.");
         }
 
         return IssuerId.FromAuthorityCode(trimmed);

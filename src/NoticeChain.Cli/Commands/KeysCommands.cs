@@ -67,20 +67,12 @@ internal static class KeysCommands
 
     private static string ReadPassphraseForNewKey(FileInfo? passphraseFile)
     {
-        string? passphrase = passphraseFile is { Exists: true }
-            ? File.ReadAllText(passphraseFile.FullName).TrimEnd('\r', '\n')
-            : passphraseFile is null ? Environment.GetEnvironmentVariable(SigningKeySource.PassphraseVariable) : null;
-        if (passphraseFile is { Exists: false })
-        {
-            throw new CliException($"Passphrase file '{passphraseFile.FullName}' does not exist.");
-        }
-
-        if (string.IsNullOrEmpty(passphrase))
-        {
-            throw new CliException($"A new key needs a passphrase: set {SigningKeySource.PassphraseVariable} or pass --passphrase-file.");
-        }
-
-        return passphrase;
+        var passphrase = passphraseFile is null && Environment.GetEnvironmentVariable(SigningKeySource.PassphraseVariable) is null
+            ? string.Empty
+            : new SigningKeySource().ReadPassphrase(passphraseFile);
+        return passphrase.Length > 0
+            ? passphrase
+            : throw new CliException($"A new key needs a passphrase: set {SigningKeySource.PassphraseVariable} or pass --passphrase-file.");
     }
 
     /// <summary>Writes a secret file readable only by its owner on Unix (mode 600 from creation, no window).</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using NoticeChain.Auth;
-using NoticeChain.Chain;
 using NoticeChain.Core.Notices;
 
 namespace NoticeChain.Cli.Commands;
@@ -78,23 +77,7 @@ internal static class TokenCommands
     }
 
     /// <summary>An official authority code becomes its issuer id (keccak256, decision 0006); <c>0x</c> text is the id itself.</summary>
-    private static AuthorityId ParseAuthority(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthorityId.TryParse(trimmed, out var id)
-                ? id
-                : throw new CliException($"--authority '{text}' starts with 0x but is not a non-zero 32-byte id (64 hex digits).");
-        }
-
-        if (trimmed.Length == 0)
-        {
-            throw new CliException("--authority is empty: give the authority's official code or a 0x-prefixed 32-byte id.");
-        }
-
-        return new AuthorityId(IssuerId.FromAuthorityCode(trimmed).ToArray());
-    }
+    private static AuthorityId ParseAuthority(string text) => new(IssuerIdText.Parse(text, "--authority").ToArray());
 
     private static DevSigningKey LoadKey(DirectoryInfo data)
     {

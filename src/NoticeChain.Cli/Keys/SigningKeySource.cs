@@ -70,7 +70,9 @@ public sealed class SigningKeySource
         }
     }
 
-    private string ReadPassphrase(FileInfo? passphraseFile)
+    /// <summary>The passphrase from <paramref name="passphraseFile"/> if given, else from <see cref="PassphraseVariable"/>.</summary>
+    /// <exception cref="CliException">The file does not exist, or neither source is set.</exception>
+    public string ReadPassphrase(FileInfo? passphraseFile)
     {
         if (passphraseFile is not null)
         {
