@@ -7,6 +7,7 @@ using NoticeChain.Api.Anchoring;
 using NoticeChain.Api.Authentication;
 using NoticeChain.Api.Authorization;
 using NoticeChain.Api.Caller;
+using NoticeChain.Api.CitizenPage;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Api.Notices;
 
@@ -81,6 +82,7 @@ internal static class ApiHost
         app.MapOpenApi().AllowAnonymous();
         app.MapCallerApi();
         app.MapNotices();
+        app.MapCitizenPage();
         return app;
     }
 
