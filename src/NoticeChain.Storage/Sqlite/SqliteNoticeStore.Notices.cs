@@ -184,40 +184,19 @@ public sealed partial class SqliteNoticeStore
     {
         using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.Command(transaction, """
-            SELECT n.digest, n.salt, n.leaf_index, n.batch_id, b.root,
-                   a.mined_tx, a.mined_block_number, a.mined_block_hash, a.mined_at,
-                   t.sender, t.chain_id, t.recipient
-            FROM notices n
-            JOIN batches b ON b.action_id = n.batch_id
-            JOIN chain_actions a ON a.id = n.batch_id AND a.mined_tx IS NOT NULL
-            JOIN transactions t ON t.hash = a.mined_tx
+        StoredReceipt? stored;
+        using (var command = connection.Command(transaction, $"""
+            SELECT {ReceiptColumns}
+            FROM notices n {ReceiptJoins}
             WHERE n.id = $id AND n.authority = $authority;
             """)
-            .With("$id", id.ToString()).With("$authority", authority.ToArray());
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            .With("$id", id.ToString()).With("$authority", authority.ToArray()))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            stored = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadStoredReceipt(reader, 0) : null;
         }
 
-        var tree = await LoadTreeAsync(connection, transaction, reader.GetInt64(3), cancellationToken).ConfigureAwait(false);
-        var proof = tree.ProveInclusion(SqliteValues.ToUInt64(reader.GetInt64(2)));
-        var anchor = new ReceiptAnchor(
-            chainId: SqliteValues.ToUInt64(reader.GetInt64(10)),
-            registry: SqliteValues.Address(reader.GetBlob(11)),
-            transactionHash: SqliteValues.ChainHash(reader.GetBlob(5)),
-            blockNumber: SqliteValues.ToUInt64(reader.GetInt64(6)),
-            blockHash: SqliteValues.ChainHash(reader.GetBlob(7)),
-            authority: authority,
-            anchoringKey: SqliteValues.Address(reader.GetBlob(9)),
-            anchoredAt: SqliteValues.FromMilliseconds(reader.GetInt64(8)));
-        return new Receipt(
-            SqliteValues.Digest(reader.GetBlob(0)),
-            SqliteValues.Salt(reader.GetBlob(1)),
-            proof,
-            SqliteValues.Hash(reader.GetBlob(4)),
-            anchor);
+        return stored is null ? null : await BuildReceiptAsync(connection, transaction, authority, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

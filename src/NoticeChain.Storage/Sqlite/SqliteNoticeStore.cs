@@ -4,6 +4,7 @@ using NoticeChain.Core.Merkle;
 using NoticeChain.Core.Notices;
 using NoticeChain.Core.Notices.Anchoring;
 using NoticeChain.Core.Notices.ChainIndex;
+using NoticeChain.Core.Verification;
 
 namespace NoticeChain.Storage.Sqlite;
 
@@ -23,7 +24,7 @@ namespace NoticeChain.Storage.Sqlite;
 /// the writer. Times come from the injected <see cref="TimeProvider"/>.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, IChainIndexStore, IAsyncDisposable
+public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, IChainIndexStore, INoticeLookup, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;

@@ -8,6 +8,8 @@ public sealed class SqliteMigratorTests : IDisposable
 {
     private readonly SqliteStoreFactory _files = new();
 
+    private static long[] AllVersions => [.. Enumerable.Range(1, SqliteNoticeStore.SchemaVersion).Select(v => (long)v)];
+
     [Fact]
     public async Task A_new_database_gets_the_latest_schema_in_WAL_mode()
     {
@@ -15,8 +17,7 @@ public sealed class SqliteMigratorTests : IDisposable
         {
         }
 
-        Assert.Equal(new long[] { 1 }, await ReadVersionsAsync());
-        Assert.Equal(SqliteNoticeStore.SchemaVersion, (await ReadVersionsAsync()).Max());
+        Assert.Equal(AllVersions, await ReadVersionsAsync());
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM sqlite_schema WHERE name = 'notices';"));
     }
@@ -33,7 +34,7 @@ public sealed class SqliteMigratorTests : IDisposable
         {
         }
 
-        Assert.Equal(new long[] { 1 }, await ReadVersionsAsync());
+        Assert.Equal(AllVersions, await ReadVersionsAsync());
         Assert.Equal(appliedAt, await ScalarAsync("SELECT applied_at FROM schema_version WHERE version = 1;"));
     }
 
@@ -50,7 +51,8 @@ public sealed class SqliteMigratorTests : IDisposable
             () => SqliteNoticeStore.OpenAsync(_files.DatabasePath, TimeProvider.System));
         Assert.Equal(999, refused.DatabaseVersion);
         Assert.Equal(SqliteNoticeStore.SchemaVersion, refused.SupportedVersion);
-        Assert.Equal(new long[] { 1, 999 }, await ReadVersionsAsync());
+        var versions = await ReadVersionsAsync();
+        Assert.Equal([.. AllVersions, 999], versions);
     }
 
     [Fact]
@@ -62,6 +64,27 @@ public sealed class SqliteMigratorTests : IDisposable
         await Assert.ThrowsAsync<SqliteException>(() => SqliteNoticeStore.OpenAsync(_files.DatabasePath, TimeProvider.System));
 
         Assert.Equal(garbage, await File.ReadAllBytesAsync(_files.DatabasePath));
+    }
+
+    [Fact]
+    public async Task A_version_1_database_gets_the_digest_index_and_keeps_its_notices()
+    {
+        await using (var store = await SqliteNoticeStore.OpenAsync(_files.DatabasePath, TimeProvider.System))
+        {
+            await store.AcceptAsync(Contract.TestData.AuthorityA, Contract.TestData.Notice(1));
+        }
+
+        // Back to what version 1 wrote: the same tables without the index.
+        await ScalarAsync("DROP INDEX notices_by_digest; DELETE FROM schema_version WHERE version > 1;");
+        Assert.Equal(new long[] { 1 }, await ReadVersionsAsync());
+
+        await using (var store = await SqliteNoticeStore.OpenAsync(_files.DatabasePath, TimeProvider.System))
+        {
+            Assert.Single(await store.FindByDigestAsync(Contract.TestData.DigestOf(1)));
+        }
+
+        Assert.Equal(AllVersions, await ReadVersionsAsync());
+        Assert.Contains("notices_by_digest", await QueryPlanAsync("SELECT id FROM notices WHERE digest = x'00';"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,6 +117,21 @@ public sealed class SqliteMigratorTests : IDisposable
         }
 
         return [.. versions];
+    }
+
+    private async Task<string> QueryPlanAsync(string sql)
+    {
+        using var connection = await OpenRawAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = await command.ExecuteReaderAsync();
+        var details = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join("; ", details);
     }
 
     private async Task<object?> ScalarAsync(string sql)
