@@ -10,6 +10,7 @@ using NoticeChain.Api.Caller;
 using NoticeChain.Api.CitizenPage;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Api.Notices;
+using NoticeChain.Api.Verify;
 
 namespace NoticeChain.Api;
 
@@ -62,6 +63,7 @@ internal static class ApiHost
         services.AddNoticeChainAuthentication(builder.Configuration);
         services.AddNoticeChainAuthorization();
         services.AddNotices(builder.Configuration);
+        services.AddVerify(builder.Configuration);
         // After AddNotices: the workers use the store that AddNotices opens in a hosted service started before them.
         services.AddNoticeChainAnchoring(builder.Configuration);
         services.AddOpenApi(options =>
@@ -82,6 +84,7 @@ internal static class ApiHost
         app.MapOpenApi().AllowAnonymous();
         app.MapCallerApi();
         app.MapNotices();
+        app.MapVerify();
         app.MapCitizenPage();
         return app;
     }

@@ -13,6 +13,9 @@ public sealed class ChainOptions
     /// <summary>JSON-RPC URL of a node of the network.</summary>
     public Uri RpcUrl { get; set; } = new("http://127.0.0.1:8545");
 
+    /// <summary>The network's chain id (EIP-155), named in every verify answer; 31337 is the local dev chain's.</summary>
+    public ulong ChainId { get; set; } = 31337;
+
     /// <summary>Address of the NoticeRegistry contract; empty turns anchoring off.</summary>
     public string? Registry { get; set; }
 
