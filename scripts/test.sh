@@ -53,6 +53,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 results_dir="$NC_ROOT/TestResults/latest"
 test_pgid=''
+pg_dir=''
 summary_printed=false
 
 # Stops the test run's process group: test hosts and any Anvil a crashed host could not kill.
@@ -63,6 +64,8 @@ cleanup() {
     sleep 2
     kill -KILL -- "-$test_pgid" 2>/dev/null || true
   fi
+  # The throwaway PostgreSQL of the store tests: stopped and its folder removed.
+  [[ -z "$pg_dir" ]] || "$NC_ROOT/scripts/pg.sh" stop "$pg_dir" || true
   # The summary line is the contract with CI, also when setup failed or the run was interrupted.
   if [[ "$summary_printed" != true ]]; then
     nc_error "stopped before the tests completed (exit status $status); counted as one failure"
@@ -117,6 +120,28 @@ if ! dotnet build NoticeChain.sln --configuration "$configuration" --nologo --ve
 fi
 nc_ok "build done in $(nc_elapsed "$build_started") s"
 
+# A throwaway PostgreSQL 15 for the store's and the API's PostgreSQL tests (scripts/pg.sh), stopped by cleanup.
+# Should it not start, the run goes on and those tests fail, saying why.
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/noticechain-pg.XXXXXX")"
+if NOTICECHAIN_TEST_POSTGRES="$("$NC_ROOT/scripts/pg.sh" start "$pg_dir")"; then
+  export NOTICECHAIN_TEST_POSTGRES
+else
+  nc_error "PostgreSQL did not start (see above); the PostgreSQL tests will fail"
+  unset NOTICECHAIN_TEST_POSTGRES
+fi
+
+# Debian's Chromium for the citizen page's browser tests (tests/NoticeChain.IntegrationTests/Browser), never a
+# downloaded browser: installed here when missing and running as root; otherwise those tests fail saying why.
+if [[ ! -x /usr/bin/chromium ]]; then
+  if ((EUID == 0)); then
+    nc_info "apt-get install chromium (for the citizen page's browser tests)"
+    { apt-get install -y --no-install-recommends chromium || { apt-get update && apt-get install -y --no-install-recommends chromium; }; } \
+      >/dev/null || nc_error "installing chromium failed; the browser tests will fail"
+  else
+    nc_error "/usr/bin/chromium is missing: run 'apt-get install -y --no-install-recommends chromium' as root; the browser tests will fail"
+  fi
+fi
+
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 timeout_seconds="${NOTICECHAIN_TEST_TIMEOUT:-1080}"
@@ -162,6 +187,21 @@ while read -r project_file; do
     failed=$((failed + 1))
   fi
 done < <(dotnet sln NoticeChain.sln list | tr '\134' '/' | grep -E '^tests/.*\.csproj$' || true)
+
+# The citizen page's JavaScript unit tests (merkle.js against the RFC 9162 vectors, the wording rules), in Node.
+node_log="$results_dir/browser-unit.tap"
+node --test --test-reporter=tap tests/browser/unit/*.test.mjs >"$node_log" 2>&1 || true
+node_passed="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_log")"
+node_failed="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$node_log")"
+if [[ -n "$node_passed" && -n "$node_failed" ]]; then
+  printf '%-36s %8d %8d %8d\n' "tests/browser/unit (node)" "$node_passed" "$node_failed" 0
+  passed=$((passed + node_passed))
+  failed=$((failed + node_failed))
+  ((node_failed == 0)) || grep -E '^not ok' "$node_log" >&2 || true
+else
+  printf '%-36s %8s %8d %8s   (no results: see %s)\n' "tests/browser/unit (node)" - 1 - "${node_log#"$NC_ROOT/"}"
+  failed=$((failed + 1))
+fi
 
 echo
 nc_info "total time $(nc_elapsed "$started") s"

@@ -1,0 +1,143 @@
+// German texts of the citizen page (the default language). Keys match i18n-en.js; tests/browser/unit/verdict.test.mjs checks both
+// have the same keys. Terms of German administrative law: Rücknahme (§ 48 VwVfG), Widerruf (§ 49 VwVfG),
+// Berichtigung offenbarer Unrichtigkeiten (§ 42 VwVfG), Nichtigkeit (§ 44 VwVfG).
+
+const authority = p => `der Behörde „${p.authority}“`;
+
+export const de = {
+  pageTitle: 'Bescheid prüfen – NoticeChain',
+  heading: 'Bescheid prüfen',
+  lead: 'Prüfen Sie, ob ein Bescheid wirklich von der angegebenen Behörde stammt und ob er noch gilt.',
+  privacy: 'Ihre Datei verlässt Ihr Gerät nicht: Ihr Browser berechnet daraus einen digitalen Fingerabdruck (SHA-256) und sendet nur diesen.',
+  languageSwitch: 'English',
+  languageSwitchLabel: 'Switch to English',
+  chooseHeading: 'Datei auswählen',
+  dropLabel: 'PDF-Datei auswählen',
+  dropHint: 'oder die Datei hierher ziehen. Mit der Tastatur: Eingabe- oder Leertaste öffnet die Dateiauswahl.',
+  resultHeading: 'Ergebnis',
+  idle: 'Noch keine Datei geprüft.',
+  howHeading: 'So funktioniert die Prüfung',
+  how1: 'Die Behörde hat beim Erlass des Bescheids seinen Fingerabdruck in einer öffentlichen Blockchain verankert.',
+  how2: 'Ihr Browser berechnet den Fingerabdruck Ihrer Datei und fragt nur nach diesem: Der Inhalt des Bescheids wird nicht übertragen.',
+  how3: 'Den mitgelieferten Nachweis (Merkle-Beweis nach RFC 9162) rechnet Ihr Browser selbst nach.',
+  footer: 'NoticeChain – Prüfung amtlicher Bescheide',
+
+  hashing: p => `Fingerabdruck von „${p.name}“ wird berechnet …`,
+  asking: 'Prüfdienst wird gefragt …',
+  loadingNotice: 'Angaben zum Bescheid werden geladen …',
+  checkedFile: p => `Geprüfte Datei: ${p.name}`,
+  checkedLinkDigest: 'Geprüft wurde der Fingerabdruck aus dem Link, keine Datei. Legen Sie die Datei ab, um zu prüfen, dass sie zu diesem Fingerabdruck gehört.',
+
+  authenticTitle: (p, f) => `Echt: Dieser Bescheid wurde am ${f.date(p.anchoredAt)} von ${authority(p)} erlassen.`,
+  notRevoked: 'Der Bescheid ist nicht aufgehoben.',
+  revokedTitle: (p, f) => p.future
+    ? `Aufgehoben mit Wirkung zum ${f.date(p.effectiveAt)} (${de[`reason_${p.reason}`]}).`
+    : `Aufgehoben am ${f.date(p.effectiveAt)} (${de[`reason_${p.reason}`]}).`,
+  revokedBody: (p, f) => `Der Bescheid ist echt – erlassen am ${f.date(p.anchoredAt)} von ${authority(p)} –, gilt aber `
+    + `${p.future ? 'ab' : 'seit'} dem ${f.date(p.effectiveAt)} nicht mehr. Grund: ${de[`reason_${p.reason}`]}`
+    + `${de[`law_${p.reason}`] ? ` (${de[`law_${p.reason}`]})` : ''}. Eingetragen am ${f.date(p.revokedAt)}.`,
+  supersededTitle: (p, f) => p.newAnchoredAt
+    ? `Ersetzt durch den Bescheid vom ${f.date(p.newAnchoredAt)}.`
+    : 'Ersetzt durch einen neuen Bescheid, der gerade verankert wird.',
+  supersededBody: (p, f) => `Dieser Bescheid ${authority(p)} vom ${f.date(p.anchoredAt)} ist echt, wurde aber mit Wirkung zum `
+    + `${f.date(p.effectiveAt)} durch einen neuen Bescheid ersetzt. Grund: ${de[`reason_${p.reason}`] ?? p.reason}. `
+    + 'Maßgeblich ist der neue Bescheid; prüfen Sie ihn bitte ebenfalls.',
+  pendingTitle: 'Registriert, wird gerade verankert – bitte in einer Minute erneut prüfen.',
+  pendingBody: p => (p.authority
+    ? `Die Behörde „${p.authority}“ hat dieses Dokument registriert. Der Nachweis in der Blockchain folgt in Kürze.`
+    : 'Das Dokument ist registriert. Der Nachweis in der Blockchain folgt in Kürze.'),
+  unknownTitle: 'Unbekannt: dieses Dokument wurde von keiner registrierten Behörde verankert.',
+  unknownMeaning: 'Das kann bedeuten:',
+  unknownMeaning1: 'Ihre Datei ist eine andere Fassung des Bescheids. Schon eine neu gespeicherte oder ausgedruckte und wieder eingescannte Datei hat einen anderen Fingerabdruck. Prüfen Sie die Datei, die Sie von der Behörde erhalten haben.',
+  unknownMeaning2: 'Der Bescheid wurde nicht über NoticeChain ausgestellt.',
+  unknownMeaning3: 'Das Dokument wurde verändert oder gefälscht.',
+  unknownTodo: 'Was Sie tun können: Fragen Sie bei der Behörde nach, die den Bescheid erlassen haben soll. Nehmen Sie die Kontaktdaten aus einer unabhängigen Quelle (etwa der offiziellen Internetseite), nicht aus dem Dokument.',
+  finding: p => `Technischer Befund: ${de[`finding_${p.finding}`] ?? p.finding}`,
+  'finding_not-registered': 'keine Behörde hat diesen Fingerabdruck registriert.',
+  'finding_awaiting-anchor': 'registriert, noch nicht in der Blockchain verankert.',
+  'finding_awaiting-confirmation': 'verankert, aber vom Prüfdienst noch nicht bestätigt.',
+  'finding_digest-mismatch': 'der Nachweis gehört zu einem anderen Dokument.',
+  'finding_proof-mismatch': 'der Nachweis führt nicht zur verankerten Wurzel.',
+  'finding_root-not-anchored': 'die Wurzel des Nachweises ist nicht im Register verankert.',
+  'finding_authority-mismatch': 'die Wurzel wurde von einer anderen Behörde verankert.',
+  'finding_tree-size-mismatch': 'die Baumgröße des Nachweises stimmt nicht mit der verankerten überein.',
+  'finding_key-not-valid': 'der Schlüssel war zum Zeitpunkt der Verankerung kein Schlüssel der Behörde.',
+  retired: (p, f) => `Die Behörde „${p.authority}“ ist seit dem ${f.date(p.retiredAt)} nicht mehr aktiv; frühere Bescheide bleiben gültig.`,
+  notCheckedAgainstChain: 'Hinweis: Der Prüfdienst hat die Blockchain noch nicht eingelesen. Das Ergebnis ist vorläufig; bitte später erneut prüfen.',
+  browserOk: 'Beweis im Browser geprüft ✓',
+  browserOkDetail: 'Ihr Browser hat selbst nachgerechnet: Der Merkle-Beweis führt von Ihrem Dokument zur verankerten Wurzel.',
+  proofFailedTitle: 'Achtung: Der Nachweis konnte in Ihrem Browser nicht bestätigt werden.',
+  'proofFailed_missing': 'Der Prüfdienst hat keinen Nachweis mitgeliefert.',
+  'proofFailed_malformed': 'Der mitgelieferte Nachweis ist unvollständig oder fehlerhaft.',
+  'proofFailed_digest-mismatch': 'Der mitgelieferte Nachweis gehört zu einem anderen Dokument.',
+  'proofFailed_proof-mismatch': 'Der mitgelieferte Merkle-Beweis führt nicht zur angegebenen Wurzel.',
+  'proofFailed_inconsistent': 'Der Nachweis passt nicht zur Antwort des Prüfdienstes (Behörde, Blockchain oder Register).',
+  proofFailedTodo: 'Verlassen Sie sich nicht auf dieses Ergebnis und fragen Sie bei der Behörde nach.',
+
+  linkContext: (p, f) => (p.anchoredAt
+    ? `Dieser Code gehört zu einem Bescheid ${authority(p)} vom ${f.date(p.anchoredAt)}.`
+    : `Dieser Code gehört zu einem Bescheid ${authority(p)}, der gerade verankert wird.`),
+  linkContextAction: 'Legen Sie die PDF-Datei ab, um zu prüfen, dass Ihre Datei dieser Bescheid ist.',
+  linkContextRevoked: 'Laut Register ist dieser Bescheid aufgehoben.',
+  linkContextSuperseded: 'Laut Register ist dieser Bescheid durch einen neuen ersetzt.',
+  linkNotFound: 'Dieser Code gehört zu keinem registrierten Bescheid. Prüfen Sie, ob der Link vollständig ist, oder fragen Sie bei der Behörde nach.',
+  linkInvalid: 'Dieser Link ist unvollständig oder fehlerhaft: Er enthält keine gültige Bescheid-Kennung.',
+  linkMismatchTitle: 'Achtung: Ihre Datei ist nicht der Bescheid, zu dem dieser Code gehört.',
+  linkMismatchBody: 'Der Code verweist auf einen anderen Bescheid als die Datei, die Sie abgelegt haben. Vielleicht haben Sie eine andere Datei gewählt – oder Code und Dokument passen nicht zusammen. Fragen Sie im Zweifel bei der Behörde nach.',
+  digestLinkInvalid: 'Der Link enthält keinen gültigen Fingerabdruck (64 Hexadezimalziffern).',
+
+  errorTitle: 'Prüfung nicht möglich',
+  errorNetwork: 'Der Prüfdienst ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  errorRateLimited: p => (p.seconds
+    ? `Zu viele Prüfungen in kurzer Zeit. Bitte warten Sie ${p.seconds} Sekunden und versuchen Sie es dann erneut.`
+    : 'Zu viele Prüfungen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.'),
+  errorBadRequest: p => `Der Prüfdienst hat die Anfrage abgelehnt, weil ein Wert ungültig ist${p.field ? ` („${p.field}“)` : ''}.`,
+  errorServer: p => `Beim Prüfdienst ist ein Fehler aufgetreten (Status ${p.status}). Bitte versuchen Sie es später erneut.`,
+  errorRead: 'Die Datei konnte nicht gelesen werden. Bitte wählen Sie sie erneut aus.',
+  retry: 'Erneut prüfen',
+
+  detailsSummary: 'Technische Details',
+  details_digest: 'Fingerabdruck (SHA-256)',
+  details_noticeId: 'Bescheid-Kennung',
+  details_authority: 'Behörde',
+  details_authorityId: 'Behörden-Kennung',
+  details_status: 'Status',
+  details_finding: 'Befund',
+  details_anchoredAt: 'Verankert am (Blockzeit)',
+  details_block: 'Block',
+  details_transaction: 'Transaktion',
+  details_chainId: 'Chain-ID',
+  details_registry: 'Register (Vertrag)',
+  details_chainHead: 'Geprüft gegen Block',
+  details_checkedAgainstChain: 'Gegen die Blockchain geprüft',
+  details_revocation: 'Aufhebung',
+  details_supersession: 'Ersetzung',
+  details_proof: 'Merkle-Beweis (RFC 9162)',
+  details_leafIndex: 'Blatt-Index',
+  details_treeSize: 'Baumgröße',
+  details_leaf: 'Blatt, im Browser berechnet',
+  details_root: 'Wurzel',
+  details_auditPath: 'Prüfpfad',
+  details_browserCheck: 'Prüfung im Browser',
+  details_newLeaf: 'Blatt des neuen Bescheids',
+  yes: 'ja',
+  no: 'nein',
+  none: '–',
+  effectiveFrom: (p, f) => `${de[`reason_${p.reason}`] ?? p.reason}, wirksam ab ${f.dateTime(p.effectiveAt)}, eingetragen ${f.dateTime(p.recordedAt)}`,
+  downloadReceipt: 'Quittung herunterladen (JSON)',
+  status_authentic: 'echt',
+  status_revoked: 'aufgehoben',
+  status_superseded: 'ersetzt',
+  status_pending: 'wird verankert',
+  status_unknown: 'unbekannt',
+
+  reason_withdrawal: 'Rücknahme',
+  reason_revocation: 'Widerruf',
+  reason_correction: 'Berichtigung',
+  reason_nullity: 'Nichtigkeit',
+  reason_other: 'Sonstiges',
+  law_withdrawal: '§ 48 VwVfG',
+  law_revocation: '§ 49 VwVfG',
+  law_correction: '§ 42 VwVfG',
+  law_nullity: '§ 44 VwVfG',
+};

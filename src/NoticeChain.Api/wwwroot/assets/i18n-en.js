@@ -1,0 +1,142 @@
+// English texts of the citizen page. Keys match i18n-de.js (the default); German legal terms are translated with
+// their section of the Administrative Procedure Act (VwVfG) so a reader can look them up.
+
+const authority = p => `the authority “${p.authority}”`;
+
+export const en = {
+  pageTitle: 'Check a notice – NoticeChain',
+  heading: 'Check a notice',
+  lead: 'Check whether an official notice really comes from the authority named in it, and whether it is still in force.',
+  privacy: 'Your file never leaves your device: your browser computes a digital fingerprint (SHA-256) of it and sends only that.',
+  languageSwitch: 'Deutsch',
+  languageSwitchLabel: 'Auf Deutsch umschalten',
+  chooseHeading: 'Choose the file',
+  dropLabel: 'Choose a PDF file',
+  dropHint: 'or drag the file here. With the keyboard: Enter or Space opens the file chooser.',
+  resultHeading: 'Result',
+  idle: 'No file checked yet.',
+  howHeading: 'How the check works',
+  how1: 'When the authority issued the notice, it anchored the notice’s fingerprint in a public blockchain.',
+  how2: 'Your browser computes your file’s fingerprint and asks only about that: the contents of the notice are not transmitted.',
+  how3: 'Your browser re-computes the proof that comes with the answer (a Merkle proof, RFC 9162) by itself.',
+  footer: 'NoticeChain – checking official notices',
+
+  hashing: p => `Computing the fingerprint of “${p.name}” …`,
+  asking: 'Asking the verification service …',
+  loadingNotice: 'Loading the notice’s details …',
+  checkedFile: p => `File checked: ${p.name}`,
+  checkedLinkDigest: 'The fingerprint from the link was checked, not a file. Drop the file to check that it belongs to this fingerprint.',
+
+  authenticTitle: (p, f) => `Authentic: this notice was issued by ${authority(p)} on ${f.date(p.anchoredAt)}.`,
+  notRevoked: 'The notice has not been revoked.',
+  revokedTitle: (p, f) => p.future
+    ? `Revoked with effect from ${f.date(p.effectiveAt)} (${en[`reason_${p.reason}`]}).`
+    : `Revoked on ${f.date(p.effectiveAt)} (${en[`reason_${p.reason}`]}).`,
+  revokedBody: (p, f) => `The notice is authentic – issued on ${f.date(p.anchoredAt)} by ${authority(p)} – but it `
+    + `${p.future ? 'will no longer be' : 'has not been'} in force ${p.future ? 'from' : 'since'} ${f.date(p.effectiveAt)}. `
+    + `Reason: ${en[`reason_${p.reason}`]}${en[`law_${p.reason}`] ? ` (${en[`law_${p.reason}`]})` : ''}. Recorded on ${f.date(p.revokedAt)}.`,
+  supersededTitle: (p, f) => p.newAnchoredAt
+    ? `Superseded by the notice of ${f.date(p.newAnchoredAt)}.`
+    : 'Superseded by a new notice, which is being anchored right now.',
+  supersededBody: (p, f) => `This notice of ${authority(p)} of ${f.date(p.anchoredAt)} is authentic, but it was replaced by a `
+    + `new notice with effect from ${f.date(p.effectiveAt)}. Reason: ${en[`reason_${p.reason}`] ?? p.reason}. `
+    + 'The new notice is the one that counts; please check it as well.',
+  pendingTitle: 'Registered, being anchored right now – please check again in a minute.',
+  pendingBody: p => (p.authority
+    ? `The authority “${p.authority}” registered this document. The proof in the blockchain follows shortly.`
+    : 'The document is registered. The proof in the blockchain follows shortly.'),
+  unknownTitle: 'Unknown: this document was not anchored by any registered authority.',
+  unknownMeaning: 'This can mean:',
+  unknownMeaning1: 'Your file is a different version of the notice. Even a file saved again, or printed and scanned back in, has a different fingerprint. Check the file you received from the authority.',
+  unknownMeaning2: 'The notice was not issued through NoticeChain.',
+  unknownMeaning3: 'The document was altered or forged.',
+  unknownTodo: 'What you can do: ask the authority that supposedly issued the notice. Take its contact details from an independent source (such as its official website), not from the document.',
+  finding: p => `Technical finding: ${en[`finding_${p.finding}`] ?? p.finding}`,
+  'finding_not-registered': 'no authority registered this fingerprint.',
+  'finding_awaiting-anchor': 'registered, not yet anchored in the blockchain.',
+  'finding_awaiting-confirmation': 'anchored, but not yet confirmed by the verification service.',
+  'finding_digest-mismatch': 'the proof belongs to another document.',
+  'finding_proof-mismatch': 'the proof does not lead to the anchored root.',
+  'finding_root-not-anchored': 'the proof’s root is not anchored in the registry.',
+  'finding_authority-mismatch': 'the root was anchored by another authority.',
+  'finding_tree-size-mismatch': 'the proof’s tree size differs from the anchored one.',
+  'finding_key-not-valid': 'the key was not one of the authority’s keys when it anchored.',
+  retired: (p, f) => `The authority “${p.authority}” has not been active since ${f.date(p.retiredAt)}; earlier notices remain valid.`,
+  notCheckedAgainstChain: 'Note: the verification service has not read the blockchain yet. This result is provisional; please check again later.',
+  browserOk: 'Proof checked in your browser ✓',
+  browserOkDetail: 'Your browser re-computed it by itself: the Merkle proof leads from your document to the anchored root.',
+  proofFailedTitle: 'Warning: the proof could not be confirmed in your browser.',
+  'proofFailed_missing': 'The verification service sent no proof.',
+  'proofFailed_malformed': 'The proof sent is incomplete or malformed.',
+  'proofFailed_digest-mismatch': 'The proof sent belongs to another document.',
+  'proofFailed_proof-mismatch': 'The Merkle proof sent does not lead to the root it names.',
+  'proofFailed_inconsistent': 'The proof does not match the verification service’s answer (authority, blockchain or registry).',
+  proofFailedTodo: 'Do not rely on this result; ask the authority.',
+
+  linkContext: (p, f) => (p.anchoredAt
+    ? `This code belongs to a notice of ${authority(p)} of ${f.date(p.anchoredAt)}.`
+    : `This code belongs to a notice of ${authority(p)} that is being anchored right now.`),
+  linkContextAction: 'Drop the PDF file to check that your file is this notice.',
+  linkContextRevoked: 'According to the registry, this notice has been revoked.',
+  linkContextSuperseded: 'According to the registry, this notice has been superseded by a new one.',
+  linkNotFound: 'This code does not belong to any registered notice. Check that the link is complete, or ask the authority.',
+  linkInvalid: 'This link is incomplete or malformed: it holds no valid notice id.',
+  linkMismatchTitle: 'Warning: your file is not the notice this code belongs to.',
+  linkMismatchBody: 'The code points to another notice than the file you dropped. Perhaps you chose another file – or code and document do not belong together. If in doubt, ask the authority.',
+  digestLinkInvalid: 'The link holds no valid fingerprint (64 hexadecimal digits).',
+
+  errorTitle: 'The check was not possible',
+  errorNetwork: 'The verification service cannot be reached. Please check your internet connection and try again.',
+  errorRateLimited: p => (p.seconds
+    ? `Too many checks in a short time. Please wait ${p.seconds} seconds, then try again.`
+    : 'Too many checks in a short time. Please wait a moment, then try again.'),
+  errorBadRequest: p => `The verification service refused the request because a value is invalid${p.field ? ` (“${p.field}”)` : ''}.`,
+  errorServer: p => `The verification service had an error (status ${p.status}). Please try again later.`,
+  errorRead: 'The file could not be read. Please choose it again.',
+  retry: 'Check again',
+
+  detailsSummary: 'Technical details',
+  details_digest: 'Fingerprint (SHA-256)',
+  details_noticeId: 'Notice id',
+  details_authority: 'Authority',
+  details_authorityId: 'Authority id',
+  details_status: 'Status',
+  details_finding: 'Finding',
+  details_anchoredAt: 'Anchored at (block time)',
+  details_block: 'Block',
+  details_transaction: 'Transaction',
+  details_chainId: 'Chain id',
+  details_registry: 'Registry (contract)',
+  details_chainHead: 'Checked against block',
+  details_checkedAgainstChain: 'Checked against the blockchain',
+  details_revocation: 'Revocation',
+  details_supersession: 'Supersession',
+  details_proof: 'Merkle proof (RFC 9162)',
+  details_leafIndex: 'Leaf index',
+  details_treeSize: 'Tree size',
+  details_leaf: 'Leaf, computed in the browser',
+  details_root: 'Root',
+  details_auditPath: 'Audit path',
+  details_browserCheck: 'Check in the browser',
+  details_newLeaf: 'Leaf of the new notice',
+  yes: 'yes',
+  no: 'no',
+  none: '–',
+  effectiveFrom: (p, f) => `${en[`reason_${p.reason}`] ?? p.reason}, in effect from ${f.dateTime(p.effectiveAt)}, recorded ${f.dateTime(p.recordedAt)}`,
+  downloadReceipt: 'Download the receipt (JSON)',
+  status_authentic: 'authentic',
+  status_revoked: 'revoked',
+  status_superseded: 'superseded',
+  status_pending: 'being anchored',
+  status_unknown: 'unknown',
+
+  reason_withdrawal: 'withdrawal',
+  reason_revocation: 'revocation',
+  reason_correction: 'correction',
+  reason_nullity: 'nullity',
+  reason_other: 'other',
+  law_withdrawal: '§ 48 VwVfG',
+  law_revocation: '§ 49 VwVfG',
+  law_correction: '§ 42 VwVfG',
+  law_nullity: '§ 44 VwVfG',
+};
