@@ -26,6 +26,8 @@ public static class CliApp
         root.Subcommands.Add(IssuersCommands.Build());
         root.Subcommands.Add(KeysCommands.Build());
         root.Subcommands.Add(TokenCommands.Build());
+        root.Subcommands.Add(HashCommand.Build());
+        root.Subcommands.Add(VerifyCommand.Build());
         return root;
     }
 
