@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   cat <<'EOF_USAGE'
-Usage: scripts/bench.sh ingest [options]
+Usage: scripts/bench.sh ingest|verify [options]
 
 ingest   builds the solution in Release, starts a private dev chain and API in a temporary data folder and
          measures, with wrk against 127.0.0.1 at a fixed concurrency and duration per scenario:
@@ -21,17 +21,26 @@ ingest   builds the solution in Release, starts a private dev chain and API in a
          gas per notice of a tree of the default batch size (4,096). Everything is stopped and the temporary
          folder removed on exit. Takes about 1.5 minutes after the build.
 
+verify   the same private instance; registers --seed-notices notices, waits until the public verify API
+         answers "authentic" for every one, then measures with wrk at the same fixed concurrency:
+           baseline  GET /health/live (anonymous, trivial)
+           single    GET /api/v1/verify/{digest}, walking the seeded digests
+           batch     POST /api/v1/verify with --verify-batch seeded digests per request
+         The public rate limit is lifted for this private instance only. Takes about 1 minute after the build.
+
 Options:
   --duration N        seconds per wrk scenario (default 10)
   --threads N         wrk threads (default 2)
   --connections N     wrk connections (default 16)
-  --latency-notices N notices for the latency probe (default 200)
+  --latency-notices N notices for the latency probe (default 200; ingest)
+  --seed-notices N    anchored notices to verify (default 10000; verify)
+  --verify-batch N    digests per batch verify request (default 100, at most 1000; verify)
   --rpc-port N        dev chain port (default 8645)
   --api-port N        API port (default 5180)
   --no-build          use the existing Release build
   -h, --help          show this help
 
-Output: a summary table on stdout and bench/results/ingest-<UTC timestamp>.json. Needs wrk (installed with
+Output: a summary table on stdout and bench/results/<scenario>-<UTC timestamp>.json. Needs wrk (installed with
 apt-get when missing), Node.js 20+ and the .NET SDK. Compare runs by their ratios to the baseline: absolute
 figures depend on the machine and on whatever else runs on it.
 EOF_USAGE
@@ -43,7 +52,7 @@ case "$scenario" in
     usage
     exit 0
     ;;
-  ingest) shift ;;
+  ingest | verify) shift ;;
   '')
     usage >&2
     exit 2
@@ -64,12 +73,16 @@ api_port=5180
 build=true
 batch_size=1000
 gas_batch=4096
+seed_notices=10000
+verify_batch=100
 while (($# > 0)); do
   case "$1" in
     --duration) duration="${2:?--duration needs a value}" && shift ;;
     --threads) threads="${2:?--threads needs a value}" && shift ;;
     --connections) connections="${2:?--connections needs a value}" && shift ;;
     --latency-notices) latency_notices="${2:?--latency-notices needs a value}" && shift ;;
+    --seed-notices) seed_notices="${2:?--seed-notices needs a value}" && shift ;;
+    --verify-batch) verify_batch="${2:?--verify-batch needs a value}" && shift ;;
     --rpc-port) rpc_port="${2:?--rpc-port needs a value}" && shift ;;
     --api-port) api_port="${2:?--api-port needs a value}" && shift ;;
     --no-build) build=false ;;
@@ -85,9 +98,10 @@ while (($# > 0)); do
   esac
   shift
 done
-for value in "$duration" "$threads" "$connections" "$latency_notices" "$rpc_port" "$api_port"; do
+for value in "$duration" "$threads" "$connections" "$latency_notices" "$seed_notices" "$verify_batch" "$rpc_port" "$api_port"; do
   [[ "$value" =~ ^[1-9][0-9]*$ ]] || nc_die "'$value' is not a positive whole number"
 done
+((verify_batch <= 1000)) || nc_die "--verify-batch is at most 1000 (the verify API's limit)"
 
 # wrk from the distribution; installed without questions when missing (as root, else through sudo -n).
 ensure_wrk() {
@@ -106,7 +120,7 @@ ensure_wrk() {
 cd "$NC_ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 started="$(nc_now)"
-command_line="scripts/bench.sh ingest${*:+ $*}"
+command_line="scripts/bench.sh $scenario${*:+ $*}"
 ensure_wrk
 nc_ensure_node_modules
 nc_require_dotnet
@@ -125,6 +139,10 @@ work="$NOTICECHAIN_DATA/bench"
 mkdir -p "$work"
 export NOTICECHAIN_DATA NOTICECHAIN_RPC_PORT="$rpc_port" NOTICECHAIN_API_PORT="$api_port"
 unset NOTICECHAIN_DEMO_AUTHORITY NOTICECHAIN_DEMO_AUTHORITY_NAME NOTICECHAIN_CHAIN_ID NOTICECHAIN_BLOCK_TIME
+if [[ "$scenario" == verify ]]; then
+  # The load generator is one client; the per-client limit protects the public service, not this private one.
+  export NOTICECHAIN__Verify__RateLimit__PermitLimit=100000000
+fi
 
 cleanup() {
   local status=$?
@@ -155,36 +173,60 @@ api_url="http://127.0.0.1:$api_port"
 token="$(dotnet src/NoticeChain.Cli/bin/Release/net10.0/noticechain.dll token \
   --authority "$NOTICECHAIN_DEMO_AUTHORITY" --data "$NOTICECHAIN_DATA" --lifetime 1h)"
 
-# wrk_run NAME SCENARIO RUN SECONDS — one wrk run; its BENCH_RESULT line goes to $work/NAME.json.
+# wrk_run NAME LUA ARGS... SECONDS — one wrk run; its BENCH_RESULT line goes to $work/NAME.json.
 wrk_run() {
-  local output
-  output="$(wrk --threads "$threads" --connections "$connections" --duration "$4s" --timeout 10s --latency \
-    --header "Authorization: Bearer $token" --script bench/notices.lua "$api_url" -- "$2" "$3")" ||
-    nc_die "wrk failed for $1: $output"
-  printf '%s\n' "$output" >"$work/$1.txt"
-  sed -n 's/^BENCH_RESULT //p' <<<"$output" >"$work/$1.json"
-  [[ -s "$work/$1.json" ]] || nc_die "wrk printed no result for $1: $output"
-  grep -q '"status":0,' "$work/$1.json" || nc_warn "$1: some answers were not 2xx ($(cat "$work/$1.json"))"
+  local name="$1" script="$2" seconds="${*: -1}" output
+  local args=("${@:3:$#-3}")
+  output="$(wrk --threads "$threads" --connections "$connections" --duration "${seconds}s" --timeout 10s --latency \
+    "${wrk_auth[@]}" --script "$script" "$api_url" -- "${args[@]}")" ||
+    nc_die "wrk failed for $name: $output"
+  printf '%s\n' "$output" >"$work/$name.txt"
+  sed -n 's/^BENCH_RESULT //p' <<<"$output" >"$work/$name.json"
+  [[ -s "$work/$name.json" ]] || nc_die "wrk printed no result for $name: $output"
+  grep -q '"status":0,' "$work/$name.json" || nc_warn "$name: some answers were not 2xx ($(cat "$work/$name.json"))"
 }
 
-nc_info "warm-up (3 s each, not counted)"
-wrk_run warmup-baseline baseline 1 3
-wrk_run warmup-single single 2 3
-wrk_run warmup-batch "batch:$batch_size" 3 3
-for name in baseline single batch; do
-  nc_info "$name: wrk -t$threads -c$connections -d${duration}s"
-  case "$name" in
-    baseline) wrk_run baseline baseline 10 "$duration" ;;
-    single) wrk_run single single 11 "$duration" ;;
-    batch) wrk_run batch "batch:$batch_size" 12 "$duration" ;;
-  esac
-done
+run_ingest() {
+  wrk_auth=(--header "Authorization: Bearer $token")
+  nc_info "warm-up (3 s each, not counted)"
+  wrk_run warmup-baseline bench/notices.lua baseline 1 3
+  wrk_run warmup-single bench/notices.lua single 2 3
+  wrk_run warmup-batch bench/notices.lua "batch:$batch_size" 3 3
+  nc_info "baseline, single, batch: wrk -t$threads -c$connections -d${duration}s each"
+  wrk_run baseline bench/notices.lua baseline 10 "$duration"
+  wrk_run single bench/notices.lua single 11 "$duration"
+  wrk_run batch bench/notices.lua "batch:$batch_size" 12 "$duration"
 
-nc_info "waiting for the backlog to be anchored, then latency ($latency_notices notices) and gas probes"
-BENCH_API_URL="$api_url" BENCH_TOKEN="$token" BENCH_RPC_URL="$DEVCHAIN_RPC_URL" \
-  BENCH_LATENCY_NOTICES="$latency_notices" BENCH_LATENCY_PACE_MS=50 BENCH_POLL_MS=50 \
-  BENCH_DRAIN_TIMEOUT_S=300 BENCH_GAS_BATCH="$gas_batch" \
-  node bench/ingest.mjs probe >"$work/probe.json"
+  nc_info "waiting for the backlog to be anchored, then latency ($latency_notices notices) and gas probes"
+  BENCH_API_URL="$api_url" BENCH_TOKEN="$token" BENCH_RPC_URL="$DEVCHAIN_RPC_URL" \
+    BENCH_LATENCY_NOTICES="$latency_notices" BENCH_LATENCY_PACE_MS=50 BENCH_POLL_MS=50 \
+    BENCH_DRAIN_TIMEOUT_S=300 BENCH_GAS_BATCH="$gas_batch" \
+    node bench/ingest.mjs probe >"$work/probe.json"
+}
+
+run_verify() {
+  local digests="$work/digests.txt"
+  wrk_auth=() # the verify endpoints are public: no token, as a bank's system would call them
+  nc_info "seeding $seed_notices anchored notices"
+  BENCH_API_URL="$api_url" BENCH_TOKEN="$token" BENCH_SEED_NOTICES="$seed_notices" BENCH_DIGESTS="$digests" \
+    BENCH_SEED_TIMEOUT_S=300 node bench/verify.mjs seed >/dev/null
+  nc_info "warm-up (3 s each, not counted)"
+  wrk_run warmup-baseline bench/verify.lua baseline "$digests" 3
+  wrk_run warmup-single bench/verify.lua single "$digests" 3
+  wrk_run warmup-batch bench/verify.lua "batch:$verify_batch" "$digests" 3
+  nc_info "baseline, single, batch: wrk -t$threads -c$connections -d${duration}s each"
+  wrk_run baseline bench/verify.lua baseline "$digests" "$duration"
+  wrk_run single bench/verify.lua single "$digests" "$duration"
+  wrk_run batch bench/verify.lua "batch:$verify_batch" "$digests" "$duration"
+}
+
+if [[ "$scenario" == ingest ]]; then
+  run_ingest
+  report_batch="$batch_size"
+else
+  run_verify
+  report_batch="$verify_batch"
+fi
 
 BENCH_NPROC="$(nproc)" \
   BENCH_CPU="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" \
@@ -201,12 +243,12 @@ BENCH_NPROC="$(nproc)" \
 timestamp="$(date -u +%Y%m%dT%H%M%SZ)"
 BENCH_DATE="$(date -u +%Y-%m-%dT%H:%M:%SZ)" BENCH_COMMAND="$command_line" \
   BENCH_WRK="$({ wrk -v 2>&1 || true; } | head -n 1)" \
-  T="$threads" C="$connections" D="$duration" B="$batch_size" \
+  T="$threads" C="$connections" D="$duration" B="$report_batch" S="$seed_notices" \
   node -e '
     const e = process.env, n = (name) => Number(e[name]);
     console.log(JSON.stringify({ date: e.BENCH_DATE, command: e.BENCH_COMMAND, wrk: e.BENCH_WRK, threads: n("T"),
-      connections: n("C"), duration: n("D"), batchSize: n("B") }));' >"$work/run.json"
+      connections: n("C"), duration: n("D"), batchSize: n("B"), seeded: n("S") }));' >"$work/run.json"
 mkdir -p bench/results
-out="bench/results/ingest-$timestamp.json"
-BENCH_WORK="$work" BENCH_OUT="$out" node bench/ingest.mjs report
+out="bench/results/$scenario-$timestamp.json"
+BENCH_WORK="$work" BENCH_OUT="$out" node "bench/$scenario.mjs" report
 nc_ok "results in $out (whole run $(nc_elapsed "$started") s)"
