@@ -59,10 +59,10 @@ public sealed class ProjectReferenceRulesTests
         { "NoticeChain.Ethereum.Rpc", [] },
         { "NoticeChain.Core", [] },
         { "NoticeChain.Chain", [] },
-        { "NoticeChain.Storage", ["Microsoft.Data.Sqlite"] },
+        { "NoticeChain.Storage", ["Microsoft.Data.Sqlite", "Npgsql"] },
         { "NoticeChain.Cli", ["System.CommandLine"] },
         { "NoticeChain.Auth", [] },
-        { "NoticeChain.Api", ["Microsoft.AspNetCore.Authentication.JwtBearer", "Microsoft.AspNetCore.OpenApi"] },
+        { "NoticeChain.Api", ["Microsoft.AspNetCore.Authentication.JwtBearer", "Microsoft.AspNetCore.OpenApi", "QRCoder"] },
     };
 
     [Fact]

@@ -1,0 +1,3 @@
+using NoticeChain.Besu.GenesisTool;
+
+return ToolCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Checks the Besu network setup as far as a machine without a Docker engine can: no container is started.
+# The checks pass programs (node -e, bash -c) in single quotes on purpose: their $ are theirs, not this shell's.
+# shellcheck disable=SC2016
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+usage() {
+  cat <<'EOF'
+Usage: scripts/besu/check.sh [--dir DIR] [--compose FILE]
+
+Without --dir, runs scripts/besu/setup.sh into a temporary folder (example governance, authority and OIDC
+values) and checks that; with --dir, checks an existing generated folder (e.g. deploy/generated).
+--compose checks another compose file than docker-compose.yml (used to see each check fail).
+
+Checks: docker-compose.yml validates with the generated .env (Debian's docker-compose v1 `config -q`,
+installed with --no-install-recommends when missing and root; else `docker compose`; else dclint from npm)
+and fails without the OIDC variables; genesis.json parses and has the expected fields for contracts/
+compiler.json's evmVersion; its extraData decodes (our RLP) to exactly the generated validators, one per
+validator service; every enode is allowlisted; every NOTICECHAIN__ variable of the compose file is an
+option the API binds; every image is pinned to a version; no password is written in the compose file;
+the keys and secrets are mode 600. Ends with "N passed, N failed"; exit code 0 only when nothing failed.
+EOF
+}
+
+dir=''
+compose_file="$NC_ROOT/docker-compose.yml"
+while (($# > 0)); do
+  case "$1" in
+    -h | --help) usage; exit 0 ;;
+    --dir) dir="${2:?--dir needs a folder}"; shift ;;
+    --compose) compose_file="$(realpath "${2:?--compose needs a file}")"; shift ;;
+    *) nc_error "unknown option '$1'"; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+cd "$NC_ROOT"
+passed=0 failed=0
+pass() { passed=$((passed + 1)); nc_ok "ok: $*"; }
+fail() { failed=$((failed + 1)); nc_error "FAILED: $*"; }
+check() { # check DESCRIPTION COMMAND...: runs the command quietly, records the outcome
+  local description="$1" log
+  shift
+  log="$(mktemp)"
+  if "$@" >"$log" 2>&1; then pass "$description"; else fail "$description"; sed 's/^/    /' "$log" >&2; fi
+  rm -f "$log"
+}
+
+temp=''
+cleanup() { [[ -z "$temp" ]] || rm -rf "$temp"; }
+trap cleanup EXIT
+if [[ -z "$dir" ]]; then
+  temp="$(mktemp -d)"
+  dir="$temp/generated"
+  nc_info "generating an example network into $dir"
+  "$NC_ROOT/scripts/besu/setup.sh" --out "$dir" --chain-id 20260 \
+    --governance 0x1111111111111111111111111111111111111111 \
+    --authority 0x2222222222222222222222222222222222222222 --authority 0x3333333333333333333333333333333333333333 \
+    --oidc-authority https://login.example.org/realms/noticechain --oidc-audience noticechain-api >&2
+fi
+dir="$(cd "$dir" && pwd)"
+env_file="$dir/.env"
+[[ -f "$env_file" && -f "$dir/genesis.json" && -f "$dir/network.json" ]] || nc_die "$dir is not a generated network folder"
+
+tool_args=(-c Release)
+[[ -z "${NOTICECHAIN_ARTIFACTS:-}" ]] || tool_args+=(--artifacts-path "$NOTICECHAIN_ARTIFACTS")
+genesis_tool() { dotnet run --project "$NC_ROOT/scripts/besu/GenesisTool/GenesisTool.csproj" "${tool_args[@]}" -- "$@"; }
+
+# --- 1. The compose file validates (no engine needed for `config`). ---
+compose=()
+if command -v docker-compose >/dev/null 2>&1; then
+  compose=(docker-compose)
+elif [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  nc_info "installing Debian's docker-compose (v1) with --no-install-recommends"
+  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose) >&2; then
+    compose=(docker-compose)
+  fi
+fi
+if ((${#compose[@]} == 0)) && docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+fi
+if ((${#compose[@]} > 0)); then
+  nc_info "validating with: ${compose[*]} ($("${compose[@]}" version --short 2>/dev/null || true))"
+  check "compose file validates with the generated .env (${compose[*]} config -q)" \
+    "${compose[@]}" --env-file "$env_file" -f "$compose_file" config -q
+  without_oidc="$(mktemp)"
+  grep -v '^NOTICECHAIN_AUTH_' "$env_file" >"$without_oidc"
+  check "compose refuses to run without the OIDC settings (\${VAR:?} substitution)" \
+    bash -c '! "$@"' _ "${compose[@]}" --env-file "$without_oidc" -f "$compose_file" config -q
+  rm -f "$without_oidc"
+else
+  nc_require_node
+  nc_info "no docker-compose: validating with dclint from npm"
+  check "compose file passes dclint (errors only)" npx --yes dclint@3.1.0 --quiet "$compose_file"
+fi
+
+# --- 2. The genesis parses and says what the network is. ---
+evm_version="$(nc_hardfork)"
+check "genesis.json parses and has the QBFT, free-gas and milestone fields for evmVersion '$evm_version'" \
+  node -e '
+    const [genesisPath, networkPath, evm] = process.argv.slice(1);
+    const g = require(genesisPath), n = require(networkPath), c = g.config, fail = m => { console.error(m); process.exit(1); };
+    if (c.chainId !== n.chainId) fail(`chainId ${c.chainId} differs from network.json ${n.chainId}`);
+    if (!c.qbft || c.qbft.blockperiodseconds !== 2) fail("qbft.blockperiodseconds must be 2");
+    if (!(c.qbft.epochlength > 0) || !(c.qbft.requesttimeoutseconds > c.qbft.blockperiodseconds)) fail("qbft epochlength/requesttimeoutseconds missing or too small");
+    if (g.mixHash !== "0x63746963616c2062797a616e74696e65206661756c7420746f6c6572616e6365") fail("mixHash is not the BFT constant");
+    if (g.difficulty !== "0x1") fail("difficulty must be 0x1");
+    const london = ["london", "paris", "shanghai"].includes(evm);
+    if (london && (c.londonBlock !== 0 || c.zeroBaseFee !== true || g.baseFeePerGas !== "0x0")) fail("London with zeroBaseFee and baseFeePerGas 0x0 expected");
+    if (evm !== "shanghai" && "shanghaiTime" in c) fail(`shanghaiTime present although evmVersion is ${evm}`);
+    if ("cancunTime" in c || "pragueTime" in c) fail("a fork later than the compiler target is enabled");
+    if (n.evmVersion !== evm) fail(`generated for ${n.evmVersion}, compiler says ${evm}`);
+  ' "$dir/genesis.json" "$dir/network.json" "$evm_version"
+
+# --- 3. The extraData decodes (our RLP) to exactly the generated validators, one per compose validator. ---
+decoded="$(genesis_tool decode-extradata --genesis "$dir/genesis.json" | sort)" || decoded='decode failed'
+expected="$(node -e 'for (const x of require(process.argv[1]).nodes) if (x.validator) console.log(x.address)' "$dir/network.json" | sort)"
+services="$(grep -cE '^  validator[0-9]+:' "$compose_file")"
+check "extraData decodes to exactly the $services generated validators" \
+  bash -c '[[ "$1" == "$2" && $(wc -l <<<"$1") -eq $3 ]] || { echo "decoded:"; echo "$1"; echo "generated:"; echo "$2"; exit 1; }' _ "$decoded" "$expected" "$services"
+
+# --- 4. Permissioning: every node's enode is allowlisted; the IPs of the .env are the enodes' IPs. ---
+check "permissions_config.toml allowlists every node's enode and network.json's IPs match the .env" \
+  node -e '
+    const fs = require("fs"), [net, perms, env] = process.argv.slice(1);
+    const toml = fs.readFileSync(perms, "utf8"), vars = fs.readFileSync(env, "utf8");
+    for (const x of require(net).nodes) {
+      if (!toml.includes(`"${x.enode}"`)) { console.error(`${x.name} not allowlisted`); process.exit(1); }
+      if (!vars.includes(`BESU_${x.name.toUpperCase()}_IP=${x.ip}\n`)) { console.error(`${x.name} IP differs in .env`); process.exit(1); }
+    }' "$dir/network.json" "$dir/permissions_config.toml" "$env_file"
+
+# --- 5. Every NOTICECHAIN__ variable is an option the API binds. ---
+# A variable NOTICECHAIN__Section__Name must match a class under src/ with `Section = "Section"` and a settable
+# property Name. Host-level keys that are not in an options class are listed here with where they are read.
+host_keys=(Urls) # WebHostDefaults.ServerUrlsKey, read in ApiHost.Build
+unknown=()
+while read -r variable; do
+  key="${variable#NOTICECHAIN__}"
+  if [[ "$key" != *__* ]]; then
+    [[ " ${host_keys[*]} " == *" $key "* ]] || unknown+=("$variable (no such host key)")
+    continue
+  fi
+  section="${key%%__*}" property="${key#*__}"
+  mapfile -t files < <(grep -rlE "const string Section = \"$section\";" src --include='*.cs' || true)
+  if ((${#files[@]} == 0)) || ! grep -qE "\b$property \{ get; (set|init);" "${files[@]}"; then
+    unknown+=("$variable")
+  fi
+done < <(grep -oE 'NOTICECHAIN__[A-Za-z0-9_]+' "$compose_file" | sort -u)
+check "every NOTICECHAIN__ variable of the compose file is an option the API binds" \
+  bash -c '(($# == 0)) || { printf "not an option: %s\n" "$@"; exit 1; }' _ "${unknown[@]}"
+
+# --- 6. Images are pinned to versions; no literal password in the committed files. ---
+check "every image in docker-compose.yml and deploy/Dockerfile is pinned to a version (no latest, no bare name)" \
+  bash -c '! grep -hoE "^\s*(image:|FROM)\s+\S+" "$1" "$2" | awk "{print \$2}" | grep -vE ":[0-9]+(\.[0-9]+)+$"' _ "$compose_file" "$NC_ROOT/deploy/Dockerfile"
+check "no password is written in docker-compose.yml (only *_FILE, secrets and Passfile)" \
+  bash -c '! grep -niE "(password|passphrase)[A-Za-z_]*\s*[:=]\s*[^/ ]" "$1" | grep -viE "_FILE:|PassphraseFile:|Passfile=/run/secrets/"' _ "$compose_file"
+
+# --- 7. Keys and secrets are readable by their owner only. ---
+check "node keys and secrets are mode 600" \
+  bash -c 'for f in "$1"/nodes/*/key "$1"/secrets/*; do [[ "$(stat -c %a "$f")" == 600 ]] || { echo "$f is $(stat -c %a "$f")"; exit 1; }; done' _ "$dir"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
