@@ -29,10 +29,16 @@ internal static class NodeErrors
         EthRpcException { StatusCode: not null } => true,
         EthRpcException { Code: LimitExceededCode } => true,
 
+        // Anvil answers a read at "latest" with this while it mines a block (foundry-rs/foundry#10709): asking again works.
+        EthRpcException error when IsHeadRace(error) => true,
+
         // The base fee is above the cap: documented as usually transient, and nothing was signed.
         FeeCapExceededException => true,
         _ => false,
     };
+
+    /// <summary>The node moved its head while answering a read at "latest" (Anvil's BlockOutOfRangeError race).</summary>
+    public static bool IsHeadRace(EthRpcException error) => error.Message.StartsWith("BlockOutOfRangeError", StringComparison.Ordinal);
 
     /// <summary>The node already has this very transaction in its pool.</summary>
     public static bool IsAlreadyKnown(EthRpcException error) => Mentions(error, AlreadyKnownPhrases);
