@@ -142,6 +142,7 @@ unset NOTICECHAIN_DEMO_AUTHORITY NOTICECHAIN_DEMO_AUTHORITY_NAME NOTICECHAIN_CHA
 if [[ "$scenario" == verify ]]; then
   # The load generator is one client; the per-client limit protects the public service, not this private one.
   export NOTICECHAIN__Verify__RateLimit__PermitLimit=100000000
+  export NOTICECHAIN__Verify__RateLimit__BatchPermitLimit=100000000
 fi
 
 cleanup() {

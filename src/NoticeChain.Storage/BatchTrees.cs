@@ -5,9 +5,8 @@ namespace NoticeChain.Storage;
 /// <summary>A batch's tree as every store keeps it: the leaf hashes concatenated in leaf order in one column, and
 /// the root beside them.</summary>
 /// <remarks>
-/// Pure logic shared by the stores (the PostgreSQL store uses it; the SQLite store has its own copy in
-/// <c>SqliteValues</c> and <c>LoadTreeAsync</c> and can move to this one). One row is enough to compute any audit path
-/// of the batch, even after its notices are crypto-shredded.
+/// Pure logic shared by both stores. One row is enough to compute any audit path of the batch, even after its
+/// notices are crypto-shredded.
 /// </remarks>
 internal static class BatchTrees
 {

@@ -35,7 +35,7 @@ public sealed partial class PostgresNoticeStore : INoticeStore, IAnchoringStore,
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
-    private readonly LastBatchTree _lastTree = new();
+    private readonly BatchTreeCache _trees = new();
 
     private PostgresNoticeStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
     {
@@ -108,7 +108,7 @@ public sealed partial class PostgresNoticeStore : INoticeStore, IAnchoringStore,
         long batchId,
         CancellationToken cancellationToken)
     {
-        if (_lastTree.Get(batchId) is { } cached)
+        if (_trees.Get(batchId) is { } cached)
         {
             return cached;
         }
@@ -122,7 +122,7 @@ public sealed partial class PostgresNoticeStore : INoticeStore, IAnchoringStore,
         }
 
         var tree = BatchTrees.Rebuild(batchId, reader.GetBytes(0), reader.GetBytes(1));
-        _lastTree.Set(batchId, tree);
+        _trees.Set(batchId, tree);
         return tree;
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class SqliteNoticeStore
             INSERT INTO batches (action_id, tree_size, root, leaves) VALUES ($action, $size, $root, $leaves);
             """)
             .With("$action", actionId).With("$size", (long)seqs.Count).With("$root", tree.Root.ToArray())
-            .With("$leaves", SqliteValues.Concatenate(leaves)))
+            .With("$leaves", BatchTrees.Concatenate(leaves)))
         {
             await batch.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -29,7 +29,7 @@ public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, I
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly TimeProvider _time;
-    private volatile CachedTree? _lastTree;
+    private readonly BatchTreeCache _trees = new();
 
     private SqliteNoticeStore(string connectionString, TimeSpan busyTimeout, TimeProvider timeProvider)
     {
@@ -114,8 +114,8 @@ public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, I
 
     /// <summary>The Merkle tree of a batch, from the cache or rebuilt from its stored leaves.</summary>
     /// <remarks>
-    /// A batch's tree never changes once created, so the last one built is kept: reading the receipts of one batch
-    /// one after the other (a bulk export, the API after a batch is mined) builds its tree once, not once per notice.
+    /// A batch's tree never changes once created, so recently built trees are kept (<see cref="BatchTreeCache"/>):
+    /// reading many receipts (a bulk export, the verify API) builds each batch's tree once, not once per notice.
     /// </remarks>
     private async Task<MerkleTree> LoadTreeAsync(
         SqliteConnection connection,
@@ -123,10 +123,9 @@ public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, I
         long batchId,
         CancellationToken cancellationToken)
     {
-        var cached = _lastTree;
-        if (cached is not null && cached.BatchId == batchId)
+        if (_trees.Get(batchId) is { } cached)
         {
-            return cached.Tree;
+            return cached;
         }
 
         using var command = connection.Command(transaction, "SELECT root, leaves FROM batches WHERE action_id = $batch;")
@@ -137,16 +136,8 @@ public sealed partial class SqliteNoticeStore : INoticeStore, IAnchoringStore, I
             throw new InvalidOperationException($"Batch {batchId} is missing.");
         }
 
-        var root = SqliteValues.Hash(reader.GetBlob(0));
-        var tree = MerkleTree.FromLeafHashes(SqliteValues.Leaves(reader.GetBlob(1)));
-        if (tree.Root != root)
-        {
-            throw new InvalidOperationException($"Batch {batchId}: the stored leaves do not lead to the stored root.");
-        }
-
-        _lastTree = new CachedTree(batchId, tree);
+        var tree = BatchTrees.Rebuild(batchId, reader.GetBlob(0), reader.GetBlob(1));
+        _trees.Set(batchId, tree);
         return tree;
     }
-
-    private sealed record CachedTree(long BatchId, MerkleTree Tree);
 }

@@ -59,28 +59,4 @@ internal static class SqliteValues
         value is >= (long)RevocationReason.Withdrawal and <= (long)RevocationReason.Other
             ? (RevocationReason)value
             : throw new InvalidOperationException($"Unknown revocation reason {value} in the database.");
-
-    /// <summary>Splits a batch's concatenated leaf hashes.</summary>
-    public static MerkleHash[] Leaves(byte[] concatenated)
-    {
-        var leaves = new MerkleHash[concatenated.Length / MerkleHash.Size];
-        for (var i = 0; i < leaves.Length; i++)
-        {
-            leaves[i] = new MerkleHash(concatenated.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-        }
-
-        return leaves;
-    }
-
-    /// <summary>Concatenates leaf hashes for the batch's <c>leaves</c> column.</summary>
-    public static byte[] Concatenate(IReadOnlyList<MerkleHash> leaves)
-    {
-        var concatenated = new byte[leaves.Count * MerkleHash.Size];
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            leaves[i].CopyTo(concatenated.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-        }
-
-        return concatenated;
-    }
 }
