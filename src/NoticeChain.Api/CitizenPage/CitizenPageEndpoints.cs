@@ -32,6 +32,15 @@ internal static class CitizenPageEndpoints
         app.MapMethods("/assets/{version}/{name}", GetAndHead, (HttpContext context, string version, string name) => ServeAsset(context, assets, version, name))
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+        // A GET of anything else outside /api (a mistyped /n/… link, /favicon.ico, /robots.txt) is a plain 404 for
+        // everyone. Unknown /api paths stay behind the fallback authorization policy (anonymous callers cannot map
+        // the API); GET and HEAD only, so a wrong method on a real endpoint still gets its 405.
+        app.MapFallback("{*path:regex(^(?!api(/|$)).*$)}", (HttpContext context) =>
+                TypedResults.Problem(detail: "There is no page at this address.", statusCode: StatusCodes.Status404NotFound))
+            .WithMetadata(new HttpMethodMetadata(GetAndHead))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 

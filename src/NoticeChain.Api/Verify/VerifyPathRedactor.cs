@@ -15,7 +15,9 @@ internal static partial class VerifyPathRedactor
     /// <summary>Whether <paramref name="text"/> holds a path this type redacts.</summary>
     public static bool Applies(string? text) =>
         text is not null
-        && (text.Contains("/api/v1/verify", StringComparison.OrdinalIgnoreCase) || text.Contains("/n/", StringComparison.OrdinalIgnoreCase));
+        && (text.Contains("api/v1/verify", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("n/", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("/?", StringComparison.Ordinal));
 
     /// <summary>The text with every verify path's variable part and query replaced by placeholders.</summary>
     public static string Redact(string text)
@@ -31,7 +33,12 @@ internal static partial class VerifyPathRedactor
         var query = rest.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? rest : rest[..query];
         var redactedQuery = query < 0 ? string.Empty : "?[redacted]";
-        if (prefix.EndsWith("/n", StringComparison.OrdinalIgnoreCase))
+        if (prefix == "/")
+        {
+            return "/" + redactedQuery; // the page's deep link /?d=<digest>
+        }
+
+        if (prefix.EndsWith('n') || prefix.EndsWith('N'))
         {
             return path.Length == 0 ? prefix + redactedQuery : prefix + "/{id}" + redactedQuery;
         }
@@ -45,7 +52,9 @@ internal static partial class VerifyPathRedactor
         return prefix + redactedPath + redactedQuery;
     }
 
-    /// <summary>A verify path or a deep link with what follows it up to white space, a quote or the end.</summary>
-    [GeneratedRegex("""(?<prefix>/api/v1/verify|/n(?=[/?]))(?<rest>[^\s"'<>]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>A verify path or a deep link with what follows it up to white space, a quote or the end; also without
+    /// the leading slash, as the route matcher logs a catch-all route value (<c>'api/v1/verify/…'</c>, <c>'n/…'</c>);
+    /// and the page's root path with a query (<c>/?d=…</c>), alone or after a scheme and host.</summary>
+    [GeneratedRegex("""(?<prefix>/?api/v1/verify|(?:/|(?<=^|[\s"'=]))n(?=[/?])|(?:(?<=^|[\s"'=])|(?<=https?://[^/\s"']+))/(?=\?))(?<rest>[^\s"'<>]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PublicPath();
 }

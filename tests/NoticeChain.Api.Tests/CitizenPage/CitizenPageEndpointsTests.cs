@@ -105,6 +105,28 @@ public sealed partial class CitizenPageEndpointsTests(DevApiFixture fixture) : I
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/n/019ab3f2-6c1e-7d3a-9b4e-2f1c0a9e8d7b/extra")]
+    [InlineData("/favicon.ico")]
+    [InlineData("/robots.txt")]
+    [InlineData("/apiary")]
+    public async Task An_address_outside_the_api_that_is_no_page_is_a_404_problem_without_a_token(string path)
+    {
+        using var response = await Api.GetAsync(path);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/api")]
+    public async Task An_unknown_api_address_stays_closed_to_anonymous_callers(string path)
+    {
+        using var response = await Api.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     private async Task<string> PageAsync()
     {
         using var response = await Api.GetAsync("/");

@@ -151,6 +151,9 @@ public sealed class VerifyProtectionTests(VerifyApiFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await PostJsonAsync(api, Prefix, $$"""{"digests":["{{digest}}"]}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostFileAsync(api, document)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"{Prefix}/{unknown}zz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/?d={digest}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/n/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/n/{id}/{unknown}")).StatusCode);
         await api.DisposeAsync();
 
         // The capture saw the verify requests, with the route's shape instead of what was asked.
