@@ -17,7 +17,7 @@ export const de = {
   resultHeading: 'Ergebnis',
   idle: 'Noch keine Datei geprüft.',
   howHeading: 'So funktioniert die Prüfung',
-  how1: 'Die Behörde hat beim Erlass des Bescheids seinen Fingerabdruck in einer öffentlichen Blockchain verankert.',
+  how1: 'Die Behörde hat beim Erlass des Bescheids seinen Fingerabdruck in einer von der Verwaltung betriebenen Blockchain verankert.',
   how2: 'Ihr Browser berechnet den Fingerabdruck Ihrer Datei und fragt nur nach diesem: Der Inhalt des Bescheids wird nicht übertragen.',
   how3: 'Den mitgelieferten Nachweis (Merkle-Beweis nach RFC 9162) rechnet Ihr Browser selbst nach.',
   footer: 'NoticeChain – Prüfung amtlicher Bescheide',

@@ -16,7 +16,7 @@ export const en = {
   resultHeading: 'Result',
   idle: 'No file checked yet.',
   howHeading: 'How the check works',
-  how1: 'When the authority issued the notice, it anchored the notice’s fingerprint in a public blockchain.',
+  how1: 'When the authority issued the notice, it anchored the notice’s fingerprint in a blockchain operated by public administration.',
   how2: 'Your browser computes your file’s fingerprint and asks only about that: the contents of the notice are not transmitted.',
   how3: 'Your browser re-computes the proof that comes with the answer (a Merkle proof, RFC 9162) by itself.',
   footer: 'NoticeChain – checking official notices',
