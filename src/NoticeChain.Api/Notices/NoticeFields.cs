@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NoticeChain.Core.Hashing;
 using NoticeChain.Core.Notices;
+using NoticeChain.Core.Verification;
 
 namespace NoticeChain.Api.Notices;
 
@@ -128,15 +129,7 @@ internal static partial class NoticeFields
     };
 
     /// <summary>The lower-case name of a reason.</summary>
-    public static string Format(RevocationReason reason) => reason switch
-    {
-        RevocationReason.Withdrawal => "withdrawal",
-        RevocationReason.Revocation => "revocation",
-        RevocationReason.Correction => "correction",
-        RevocationReason.Nullity => "nullity",
-        RevocationReason.Other => "other",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown revocation reason."),
-    };
+    public static string Format(RevocationReason reason) => VerificationCodes.Reason(reason);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Rfc3339();

@@ -50,31 +50,10 @@ internal static class VerifyAnswers
     }
 
     /// <summary>The status as the contract writes it.</summary>
-    public static string Format(VerificationStatus status) => status switch
-    {
-        VerificationStatus.Authentic => "authentic",
-        VerificationStatus.Revoked => "revoked",
-        VerificationStatus.Superseded => "superseded",
-        VerificationStatus.Pending => "pending",
-        VerificationStatus.Unknown => "unknown",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown verification status."),
-    };
+    public static string Format(VerificationStatus status) => VerificationCodes.Status(status);
 
     /// <summary>The finding in kebab case, or null for <see cref="VerificationFinding.None"/>.</summary>
-    public static string? Format(VerificationFinding finding) => finding switch
-    {
-        VerificationFinding.None => null,
-        VerificationFinding.NotRegistered => "not-registered",
-        VerificationFinding.AwaitingAnchor => "awaiting-anchor",
-        VerificationFinding.AwaitingConfirmation => "awaiting-confirmation",
-        VerificationFinding.DigestMismatch => "digest-mismatch",
-        VerificationFinding.ProofMismatch => "proof-mismatch",
-        VerificationFinding.RootNotAnchored => "root-not-anchored",
-        VerificationFinding.AuthorityMismatch => "authority-mismatch",
-        VerificationFinding.TreeSizeMismatch => "tree-size-mismatch",
-        VerificationFinding.KeyNotValid => "key-not-valid",
-        _ => throw new ArgumentOutOfRangeException(nameof(finding), finding, "Unknown verification finding."),
-    };
+    public static string? Format(VerificationFinding finding) => VerificationCodes.Finding(finding);
 
     /// <summary>An instant as the contract writes it: UTC, whole seconds, <c>Z</c>.</summary>
     public static string Format(DateTimeOffset instant) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using NoticeChain.Core.Notices;
 using NoticeChain.Core.Verification;
 
 namespace NoticeChain.Cli.Verification;
@@ -14,8 +13,8 @@ internal static class VerifyAnswerJson
         var verification = outcome.Verification;
         var evidence = verification.Evidence;
         writer.WriteString("digest", outcome.DocumentDigest.ToString());
-        writer.WriteString("status", StatusCode(verification.Status));
-        WriteStringOrNull(writer, "finding", FindingCode(verification.Finding));
+        writer.WriteString("status", VerificationCodes.Status(verification.Status));
+        WriteStringOrNull(writer, "finding", VerificationCodes.Finding(verification.Finding));
         writer.WriteNull("noticeId");
         if (verification.Authority is { } authority)
         {
@@ -48,7 +47,7 @@ internal static class VerifyAnswerJson
         if (verification.Status == VerificationStatus.Revoked && evidence?.Revocation is { } revocation)
         {
             writer.WriteStartObject("revocation");
-            writer.WriteString("reason", ReasonCode(revocation.Reason));
+            writer.WriteString("reason", VerificationCodes.Reason(revocation.Reason));
             writer.WriteString("effectiveAt", Time(revocation.EffectiveAt));
             writer.WriteString("revokedAt", Time(revocation.RevokedAt));
             writer.WriteEndObject();
@@ -61,7 +60,7 @@ internal static class VerifyAnswerJson
         if (verification.Status == VerificationStatus.Superseded && evidence?.Supersession is { } supersession)
         {
             writer.WriteStartObject("supersession");
-            writer.WriteString("reason", ReasonCode(supersession.Reason));
+            writer.WriteString("reason", VerificationCodes.Reason(supersession.Reason));
             writer.WriteString("effectiveAt", Time(supersession.EffectiveAt));
             writer.WriteString("supersededAt", Time(supersession.SupersededAt));
             writer.WriteString("newLeaf", supersession.NewLeaf.ToString());
@@ -83,41 +82,8 @@ internal static class VerifyAnswerJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The status as the contract spells it.</summary>
-    public static string StatusCode(VerificationStatus status) => status switch
-    {
-        VerificationStatus.Authentic => "authentic",
-        VerificationStatus.Revoked => "revoked",
-        VerificationStatus.Superseded => "superseded",
-        VerificationStatus.Pending => "pending",
-        _ => "unknown",
-    };
 
-    /// <summary>The finding in kebab case, or null for none.</summary>
-    public static string? FindingCode(VerificationFinding finding) => finding switch
-    {
-        VerificationFinding.None => null,
-        VerificationFinding.NotRegistered => "not-registered",
-        VerificationFinding.AwaitingAnchor => "awaiting-anchor",
-        VerificationFinding.AwaitingConfirmation => "awaiting-confirmation",
-        VerificationFinding.DigestMismatch => "digest-mismatch",
-        VerificationFinding.ProofMismatch => "proof-mismatch",
-        VerificationFinding.RootNotAnchored => "root-not-anchored",
-        VerificationFinding.AuthorityMismatch => "authority-mismatch",
-        VerificationFinding.TreeSizeMismatch => "tree-size-mismatch",
-        VerificationFinding.KeyNotValid => "key-not-valid",
-        _ => throw new ArgumentOutOfRangeException(nameof(finding), finding, "Not a verification finding."),
-    };
 
-    /// <summary>The reason as the contract spells it (the registry's code names, lower case).</summary>
-    public static string ReasonCode(RevocationReason reason) => reason switch
-    {
-        RevocationReason.Withdrawal => "withdrawal",
-        RevocationReason.Revocation => "revocation",
-        RevocationReason.Correction => "correction",
-        RevocationReason.Nullity => "nullity",
-        _ => "other",
-    };
 
     private static string? Time(DateTimeOffset? time) =>
         time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
