@@ -10,6 +10,7 @@ using NoticeChain.Api.Caller;
 using NoticeChain.Api.CitizenPage;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Api.Notices;
+using NoticeChain.Api.Operations;
 using NoticeChain.Api.Verify;
 
 namespace NoticeChain.Api;
@@ -54,6 +55,7 @@ internal static class ApiHost
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.AddNoticeChainConsoleFormat();
         var services = builder.Services;
         services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Folder), "Data:Folder must not be empty (NOTICECHAIN__Data__Folder or NOTICECHAIN_DATA).")
@@ -64,6 +66,8 @@ internal static class ApiHost
         services.AddNoticeChainAuthorization();
         services.AddNotices(builder.Configuration);
         services.AddVerify(builder.Configuration);
+        // After AddNotices (it decorates the store) and before the workers (its stop report runs after theirs).
+        services.AddOperations(builder.Configuration);
         // After AddNotices: the workers use the store that AddNotices opens in a hosted service started before them.
         services.AddNoticeChainAnchoring(builder.Configuration);
         services.AddOpenApi(options =>
@@ -81,6 +85,7 @@ internal static class ApiHost
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapOperations();
         app.MapOpenApi().AllowAnonymous();
         app.MapCallerApi();
         app.MapNotices();
@@ -97,7 +102,9 @@ internal static class ApiHost
     public static void CheckStartup(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        SettingChecks.Check(app.Configuration);
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        AuthorityKeyCheck.Check(app.Services);
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.ParsedMode == AuthMode.Development)
         {
             _ = app.Services.GetRequiredService<DevSigningKeyProvider>().VerificationKey;

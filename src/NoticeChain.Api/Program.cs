@@ -1,12 +1,15 @@
 using NoticeChain.Api;
 using NoticeChain.Api.Hosting;
 
-var app = ApiHost.Build(ApiHost.CreateBuilder(args));
 try
 {
-    ApiHost.CheckStartup(app);
-    await app.RunAsync().ConfigureAwait(false);
-    return 0;
+    var app = ApiHost.Build(ApiHost.CreateBuilder(args));
+    await using (app.ConfigureAwait(false))
+    {
+        ApiHost.CheckStartup(app);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
 }
 catch (Exception e) when (StartupErrors.TryDescribe(e, out var message))
 {

@@ -80,6 +80,7 @@ internal static class VerifyApi
             .AllowAnonymous()
             .RequireCors(VerifyProtection.CorsPolicy)
             .RequireRateLimiting(VerifyProtection.LookupPolicy)
+            .AddEndpointFilter<Operations.VerifyMetricsFilter>()
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -76,6 +76,25 @@ public sealed class ApiProcess : IAsyncDisposable
         _output.Add("---- killed with SIGKILL ----");
     }
 
+    /// <summary>Sends SIGTERM, as an orchestrator stops a container, and waits at most <paramref name="timeout"/> for the
+    /// process to exit; returns its exit code.</summary>
+    public async Task<int> StopGracefullyAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The API is not running.");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        var exitCode = process.ExitCode;
+        process.Dispose();
+        _process = null;
+        _output.Add("---- stopped with SIGTERM ----");
+        return exitCode;
+    }
+
     /// <summary>Starts the API again on the same data folder and settings (on a new free port).</summary>
     public Task RestartAsync()
     {
