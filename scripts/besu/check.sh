@@ -19,8 +19,9 @@ Checks: docker-compose.yml validates with the generated .env (Debian's docker-co
 installed with --no-install-recommends when missing and root; else `docker compose`; else dclint from npm)
 and fails without the OIDC variables; genesis.json parses and has the expected fields for contracts/
 compiler.json's evmVersion; its extraData decodes (our RLP) to exactly the generated validators, one per
-validator service; every enode is allowlisted; every NOTICECHAIN__ variable of the compose file is an
-option the API binds; every image is pinned to a version; no password is written in the compose file;
+validator service; every enode is allowlisted; the account allowlist holds governance and the
+authorities, both allowlists are on in config.toml and mounted on every node, no node offers PERM or ADMIN; every NOTICECHAIN__ variable of the compose file is an
+option the API binds; the API's chain id is the genesis' and its fee mode free; every image is pinned to a version; no password is written in the compose file;
 the keys and secrets are mode 600. Ends with "N passed, N failed"; exit code 0 only when nothing failed.
 EOF
 }
@@ -132,6 +133,29 @@ check "permissions_config.toml allowlists every node's enode and network.json's 
       if (!vars.includes(`BESU_${x.name.toUpperCase()}_IP=${x.ip}\n`)) { console.error(`${x.name} IP differs in .env`); process.exit(1); }
     }' "$dir/network.json" "$dir/permissions_config.toml" "$env_file"
 
+# --- 4b. Account allowlist: exactly governance and the authorities; both allowlists on; no PERM/ADMIN over JSON-RPC. ---
+# Accounts added later by onboarding (docs/deploy.md, Permissioning) are allowed beyond network.json's.
+check "accounts-allowlist holds governance and every --authority account of network.json, as well-formed distinct addresses" \
+  node -e '
+    const fs = require("fs"), [net, perms] = process.argv.slice(1), n = require(net);
+    const line = fs.readFileSync(perms, "utf8").split("\n").find(l => l.startsWith("accounts-allowlist="));
+    if (!line) { console.error("no accounts-allowlist"); process.exit(1); }
+    const listed = JSON.parse(line.slice("accounts-allowlist=".length));
+    const bad = listed.filter(a => !/^0x[0-9a-f]{40}$/.test(a));
+    if (bad.length) { console.error(`not a lower-case address: ${bad}`); process.exit(1); }
+    if (new Set(listed).size !== listed.length) { console.error("an account is listed twice"); process.exit(1); }
+    const missing = [n.governance, ...n.authorities].map(a => a.toLowerCase()).filter(a => !listed.includes(a));
+    if (missing.length) { console.error(`not allowlisted: ${missing}`); process.exit(1); }
+  ' "$dir/network.json" "$dir/permissions_config.toml"
+check "config.toml enables node and account allowlists on the mounted permissions_config.toml" \
+  bash -c 'for k in permissions-nodes-config-file permissions-accounts-config-file; do
+             grep -qxE "$k-enabled=true" "$1" && grep -qxE "$k=\"/etc/besu/permissions_config.toml\"" "$1" || { echo "$k not enabled on the mounted file"; exit 1; }
+           done
+           [[ $(grep -cE "permissions_config.toml:/etc/besu/permissions_config.toml:ro" "$2") -eq $(grep -cE "^  (validator[0-9]+|rpc):" "$2") ]] || { echo "not every node mounts the file read-only"; exit 1; }' \
+  _ "$NC_ROOT/deploy/besu/config.toml" "$compose_file"
+check "no node enables the PERM or ADMIN JSON-RPC methods (allowlists change only through the reviewed file)" \
+  bash -c '! grep -oE "rpc-http-api=[A-Z0-9,]+" "$1" "$2" | grep -E "PERM|ADMIN"' _ "$compose_file" "$NC_ROOT/deploy/besu/config.toml"
+
 # --- 5. Every NOTICECHAIN__ variable is an option the API binds. ---
 # A variable NOTICECHAIN__Section__Name must match a class under src/ with `Section = "Section"` and a settable
 # property Name. Host-level keys that are not in an options class are listed here with where they are read.
@@ -151,6 +175,19 @@ while read -r variable; do
 done < <(grep -oE 'NOTICECHAIN__[A-Za-z0-9_]+' "$compose_file" | sort -u)
 check "every NOTICECHAIN__ variable of the compose file is an option the API binds" \
   bash -c '(($# == 0)) || { printf "not an option: %s\n" "$@"; exit 1; }' _ "${unknown[@]}"
+
+# --- 5b. The API is configured for this network: its chain id and free gas (decision 0018). ---
+check "the API's Chain:ChainId is the genesis chain id and Chain:Fees is free, matching min-gas-price=0 and the genesis" \
+  node -e '
+    const fs = require("fs"), [compose, config, genesisPath, env] = process.argv.slice(1);
+    const text = fs.readFileSync(compose, "utf8"), c = require(genesisPath).config, fail = m => { console.error(m); process.exit(1); };
+    const chainId = /^\s*NOTICECHAIN__Chain__ChainId:\s*\$\{BESU_CHAIN_ID:\?[^}]*\}\s*$/m.test(text);
+    if (!chainId) fail("NOTICECHAIN__Chain__ChainId must be ${BESU_CHAIN_ID:?...}");
+    if (!fs.readFileSync(env, "utf8").includes(`BESU_CHAIN_ID=${c.chainId}\n`)) fail(`BESU_CHAIN_ID in .env is not the genesis chain id ${c.chainId}`);
+    if (!/^\s*NOTICECHAIN__Chain__Fees:\s*free\s*$/m.test(text)) fail("NOTICECHAIN__Chain__Fees must be free on this network");
+    if (!/^min-gas-price=0$/m.test(fs.readFileSync(config, "utf8"))) fail("deploy/besu/config.toml must set min-gas-price=0");
+    if ("londonBlock" in c && c.zeroBaseFee !== true) fail("a London genesis needs zeroBaseFee for free gas");
+  ' "$compose_file" "$NC_ROOT/deploy/besu/config.toml" "$dir/genesis.json" "$env_file"
 
 # --- 6. Images are pinned to versions; no literal password in the committed files. ---
 check "every image in docker-compose.yml and deploy/Dockerfile is pinned to a version (no latest, no bare name)" \

@@ -8,7 +8,10 @@ try
     {
         ApiHost.CheckStartup(app);
         await app.RunAsync().ConfigureAwait(false);
-        return 0;
+
+        // 0 after a normal stop; a component that stopped the host for a fault it found while running (the node on
+        // another chain) sets Environment.ExitCode first, so supervisors see a failure rather than a clean exit.
+        return Environment.ExitCode;
     }
 }
 catch (Exception e) when (StartupErrors.TryDescribe(e, out var message))

@@ -38,8 +38,9 @@ internal sealed class ChainConnection : IDisposable
         }
     }
 
-    /// <summary>A registry client for <paramref name="registryText"/>, optionally sending with <paramref name="key"/>.</summary>
-    public NoticeRegistryClient Registry(string? registryText, PrivateKey? key = null)
+    /// <summary>A registry client for <paramref name="registryText"/>, optionally sending with <paramref name="key"/>
+    /// in <paramref name="fees"/> mode.</summary>
+    public NoticeRegistryClient Registry(string? registryText, PrivateKey? key = null, FeeMode fees = FeeMode.Eip1559)
     {
         if (string.IsNullOrWhiteSpace(registryText))
         {
@@ -51,11 +52,11 @@ internal sealed class ChainConnection : IDisposable
             throw new CliException($"--registry '{registryText}' is not an address (40 hex digits; mixed case must be a valid EIP-55 checksum).");
         }
 
-        return new NoticeRegistryClient(Rpc, address, key is null ? null : Sender(key));
+        return new NoticeRegistryClient(Rpc, address, key is null ? null : Sender(key, fees));
     }
 
-    /// <summary>A transaction sender for <paramref name="key"/> on this chain.</summary>
-    public TransactionSender Sender(PrivateKey key) => new(Rpc, key, ChainId);
+    /// <summary>A transaction sender for <paramref name="key"/> on this chain, pricing in <paramref name="fees"/> mode.</summary>
+    public TransactionSender Sender(PrivateKey key, FeeMode fees) => new(Rpc, key, ChainId, new TransactionSenderOptions { FeeMode = fees });
 
     public void Dispose() => _http.Dispose();
 }

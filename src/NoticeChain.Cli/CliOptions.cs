@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NoticeChain.Chain.Transactions;
 
 namespace NoticeChain.Cli;
 
@@ -13,6 +14,18 @@ internal static class CliOptions
 
     /// <summary>Environment variable with the governance private key (hex), used when no --key-file is given.</summary>
     public const string GovernanceKeyVariable = "NOTICECHAIN_GOVERNANCE_KEY";
+
+    /// <summary>Environment variable with the default fee mode (<c>eip1559</c>, <c>legacy</c> or <c>free</c>).</summary>
+    public const string FeesVariable = "NOTICECHAIN_FEES";
+
+    /// <summary>How transactions pay for gas, as the API's <c>Chain:Fees</c> (decision 0018).</summary>
+    public static Option<FeeMode> Fees() => new("--fees")
+    {
+        Description = $"How transactions pay for gas: eip1559 (type 2, priced from the node), legacy (EIP-155, eth_gasPrice) or free "
+            + $"(zero fees: the Besu network of docker-compose.yml). Default: ${FeesVariable}, else eip1559.",
+        DefaultValueFactory = result => ParseFeeMode(Environment.GetEnvironmentVariable(FeesVariable) ?? nameof(FeeMode.Eip1559), $"${FeesVariable}", result),
+        CustomParser = result => ParseFeeMode(result.Tokens.Single().Value, "--fees", result),
+    };
 
     public static Option<Uri> Rpc() => new("--rpc")
     {
@@ -51,4 +64,19 @@ internal static class CliOptions
     {
         Description = "Print the result as JSON instead of text.",
     };
+
+    private static FeeMode ParseFeeMode(string text, string source, System.CommandLine.Parsing.ArgumentResult result)
+    {
+        // Names only: Enum.TryParse would also take "2" or "1,2".
+        foreach (var mode in Enum.GetValues<FeeMode>())
+        {
+            if (string.Equals(text.Trim(), mode.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return mode;
+            }
+        }
+
+        result.AddError($"{source} must be eip1559, legacy or free, got '{text}'.");
+        return default;
+    }
 }

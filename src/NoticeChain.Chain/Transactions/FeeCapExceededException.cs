@@ -3,7 +3,8 @@ using System.Numerics;
 namespace NoticeChain.Chain.Transactions;
 
 /// <summary>The network's base fee is above <see cref="TransactionSenderOptions.MaxFeePerGasCap"/>, so nothing was sent.</summary>
-/// <remarks>Usually transient: the base fee falls again when blocks are less full. Retrying later is the right response.</remarks>
+/// <remarks>Usually transient: the base fee falls again when blocks are less full. Retrying later is the right response.
+/// In <see cref="FeeMode.Free"/> the cap is zero, so any base fee raises it: the network is not configured for free gas.</remarks>
 public sealed class FeeCapExceededException : Exception
 {
     /// <summary>Creates the exception with a generic message.</summary>
@@ -27,6 +28,14 @@ public sealed class FeeCapExceededException : Exception
     /// <summary>Creates the exception for a base fee above the cap.</summary>
     public FeeCapExceededException(BigInteger baseFeePerGas, BigInteger maxFeePerGasCap)
         : base($"The next block's base fee of {baseFeePerGas} wei per gas exceeds the cap of {maxFeePerGasCap} wei per gas; nothing was sent.")
+    {
+        BaseFeePerGas = baseFeePerGas;
+        MaxFeePerGasCap = maxFeePerGasCap;
+    }
+
+    /// <summary>Creates the exception for a base fee above the cap, with a message naming the cause.</summary>
+    public FeeCapExceededException(BigInteger baseFeePerGas, BigInteger maxFeePerGasCap, string message)
+        : base(message)
     {
         BaseFeePerGas = baseFeePerGas;
         MaxFeePerGasCap = maxFeePerGasCap;

@@ -1,19 +1,20 @@
 using System.Numerics;
 using NoticeChain.Ethereum.Crypto;
 using NoticeChain.Ethereum.Rpc;
-using NoticeChain.Ethereum.Transactions;
 
 namespace NoticeChain.Chain.Transactions;
 
-/// <summary>Signs and sends EIP-1559 transactions for one key: gas from the node's estimate, fees from its fee
-/// history, nonce from its pending count.</summary>
+/// <summary>Signs and sends transactions for one key: gas from the node's estimate, fees by the
+/// <see cref="TransactionSenderOptions.FeeMode"/> (EIP-1559 from the fee history by default, legacy, or free),
+/// nonce from its pending count.</summary>
 /// <remarks>
 /// <para>
 /// Each transaction is sized by <c>eth_estimateGas</c> plus <see cref="TransactionSenderOptions.GasMarginPercent"/>;
 /// a call that would revert therefore fails before anything is signed, and the node's error (with the contract's
-/// revert data) reaches the caller as an <see cref="EthRpcException"/>. Fees are twice the next block's base fee
-/// (from <c>eth_feeHistory</c>) plus the tip the node suggests (<c>eth_maxPriorityFeePerGas</c>), bounded by
-/// <see cref="TransactionSenderOptions.MaxFeePerGasCap"/>: enough to survive a few full blocks of base-fee growth.
+/// revert data) reaches the caller as an <see cref="EthRpcException"/>. In the default <see cref="FeeMode.Eip1559"/>,
+/// fees are twice the next block's base fee (from <c>eth_feeHistory</c>) plus the tip the node suggests
+/// (<c>eth_maxPriorityFeePerGas</c>), bounded by <see cref="TransactionSenderOptions.MaxFeePerGasCap"/>: enough to
+/// survive a few full blocks of base-fee growth. <see cref="EstimateFeesAsync"/> describes the other modes.
 /// </para>
 /// <para>
 /// The nonce is the node's <c>pending</c> transaction count, read, signed and submitted under a lock, so
@@ -31,7 +32,7 @@ public sealed class TransactionSender : IDisposable
     /// <param name="key">The signing key; the caller keeps ownership and must keep it undisposed while sending.</param>
     /// <param name="chainId">The EIP-155 chain id the transactions are signed for.</param>
     /// <param name="options">Gas, fee and waiting policy; defaults when null.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is negative or a wait is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is negative, a wait is not positive, or the fee mode undefined.</exception>
     public TransactionSender(EthRpcClient rpc, PrivateKey key, ulong chainId, TransactionSenderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rpc);
@@ -40,6 +41,11 @@ public sealed class TransactionSender : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.GasMarginPercent, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFeePerGasCap, BigInteger.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ReceiptPollInterval, TimeSpan.Zero, nameof(options));
+        if (!Enum.IsDefined(options.FeeMode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.FeeMode, "Not a fee mode.");
+        }
+
         Rpc = rpc;
         _key = key;
         ChainId = chainId;
@@ -67,22 +73,32 @@ public sealed class TransactionSender : IDisposable
         return new TransactionSender(rpc, key, chainId, options);
     }
 
-    /// <summary>The fees the next transaction would offer.</summary>
-    /// <exception cref="FeeCapExceededException">The next block's base fee alone is above the cap.</exception>
+    /// <summary>The fees the next transaction would offer, by <see cref="TransactionSenderOptions.FeeMode"/> (<see cref="FeePricing"/>).</summary>
+    /// <remarks>
+    /// <see cref="FeeMode.Eip1559"/> reads <c>eth_feeHistory</c> and <c>eth_maxPriorityFeePerGas</c>; <see cref="FeeMode.Legacy"/>
+    /// reads <c>eth_gasPrice</c>; <see cref="FeeMode.Free"/> reads the latest block's header, whose missing base fee
+    /// (before London) means only a legacy transaction can be mined.
+    /// </remarks>
+    /// <exception cref="FeeCapExceededException">The next block's base fee alone is above the cap, or, in
+    /// <see cref="FeeMode.Free"/>, the network charges a base fee at all.</exception>
     public async Task<TransactionFees> EstimateFeesAsync(CancellationToken cancellationToken = default)
     {
-        // eth_feeHistory returns one base fee more than blocks asked for: the last one is the next block's.
-        var history = await Rpc.FeeHistoryAsync(1, BlockParameter.Latest, [], cancellationToken).ConfigureAwait(false);
-        var baseFee = history.BaseFeePerGas.Count > 0 ? history.BaseFeePerGas[^1] : BigInteger.Zero;
-        var cap = Options.MaxFeePerGasCap;
-        if (baseFee > cap)
+        switch (Options.FeeMode)
         {
-            throw new FeeCapExceededException(baseFee, cap);
+            case FeeMode.Free:
+                var latest = await Rpc.GetBlockByNumberAsync(BlockParameter.Latest, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    ?? throw new EthRpcTransportException("The node returned no latest block.", "eth_getBlockByNumber", null, null);
+                return FeePricing.Free(latest.BaseFeePerGas);
+            case FeeMode.Legacy:
+                var gasPrice = await Rpc.GasPriceAsync(cancellationToken).ConfigureAwait(false);
+                return FeePricing.Legacy(gasPrice, Options.MaxFeePerGasCap);
+            default:
+                // eth_feeHistory returns one base fee more than blocks asked for: the last one is the next block's.
+                var history = await Rpc.FeeHistoryAsync(1, BlockParameter.Latest, [], cancellationToken).ConfigureAwait(false);
+                var baseFee = history.BaseFeePerGas.Count > 0 ? history.BaseFeePerGas[^1] : BigInteger.Zero;
+                var tip = await Rpc.MaxPriorityFeePerGasAsync(cancellationToken).ConfigureAwait(false);
+                return FeePricing.Eip1559(baseFee, tip, Options.MaxFeePerGasCap);
         }
-
-        var tip = await Rpc.MaxPriorityFeePerGasAsync(cancellationToken).ConfigureAwait(false);
-        var maxFee = BigInteger.Min((2 * baseFee) + tip, cap);
-        return new TransactionFees(maxFee, BigInteger.Min(tip, maxFee));
     }
 
     /// <summary>Estimates, prices, signs and submits a transaction; returns its hash once the node accepted it.</summary>
@@ -102,17 +118,7 @@ public sealed class TransactionSender : IDisposable
                 new CallRequest { From = Address, To = to, Data = data }, cancellationToken).ConfigureAwait(false));
             var fees = await EstimateFeesAsync(cancellationToken).ConfigureAwait(false);
             var nonce = await Rpc.GetTransactionCountAsync(Address, cancellationToken).ConfigureAwait(false);
-            var transaction = new Eip1559Transaction
-            {
-                ChainId = ChainId,
-                Nonce = nonce,
-                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-                MaxFeePerGas = fees.MaxFeePerGas,
-                GasLimit = gas,
-                To = to,
-                Data = data,
-            };
-            var signed = transaction.Sign(_key);
+            var signed = fees.CreateTransaction(ChainId, nonce, gas, to, data).Sign(_key);
             return await Rpc.SendRawTransactionAsync(signed.ToArray(), cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -8,6 +8,9 @@ public sealed record TransactionSenderOptions
     /// <summary>One gwei in wei.</summary>
     public static readonly BigInteger Gwei = 1_000_000_000;
 
+    /// <summary>Which transactions are signed and how they are priced; <see cref="FeeMode.Eip1559"/> by default.</summary>
+    public FeeMode FeeMode { get; init; } = FeeMode.Eip1559;
+
     /// <summary>Extra gas on top of <c>eth_estimateGas</c>, in percent; 20 by default.</summary>
     /// <remarks>
     /// The estimate is exact for the state it ran against; the margin absorbs state that changes before the
@@ -15,7 +18,7 @@ public sealed record TransactionSenderOptions
     /// </remarks>
     public int GasMarginPercent { get; init; } = 20;
 
-    /// <summary>The highest <c>maxFeePerGas</c> the sender will ever sign, in wei; 500 gwei by default.</summary>
+    /// <summary>The highest <c>maxFeePerGas</c> (or legacy gas price) the sender will ever sign, in wei; 500 gwei by default.</summary>
     /// <remarks>
     /// A bound on what a misbehaving node or a fee spike can make a key spend: the fee offered is twice the
     /// next block's base fee plus the tip, cut to this cap, and if the base fee alone is above it the sender

@@ -83,6 +83,7 @@ internal static class IssuersCommands
         var registry = CliOptions.Registry();
         var keyFile = CliOptions.KeyFile();
         var passphraseFile = CliOptions.PassphraseFile();
+        var fees = CliOptions.Fees();
         var command = new Command(name, description + " Signed with the governance key.");
         foreach (var option in specific)
         {
@@ -93,11 +94,12 @@ internal static class IssuersCommands
         command.Options.Add(registry);
         command.Options.Add(keyFile);
         command.Options.Add(passphraseFile);
+        command.Options.Add(fees);
         command.SetAction(async (parse, ct) =>
         {
             using var key = new SigningKeySource().Load(parse.GetValue(keyFile), parse.GetValue(passphraseFile), CliOptions.GovernanceKeyVariable);
             using var connection = await ChainConnection.OpenAsync(parse.GetValue(rpc)!, ct).ConfigureAwait(false);
-            var client = connection.Registry(parse.GetValue(registry), key);
+            var client = connection.Registry(parse.GetValue(registry), key, parse.GetValue(fees));
             try
             {
                 var receipt = await send(parse, client, ct).ConfigureAwait(false);

@@ -25,20 +25,21 @@ internal static class RegistryCommands
         var keyFile = CliOptions.KeyFile();
         var passphraseFile = CliOptions.PassphraseFile();
         var json = CliOptions.Json();
+        var fees = CliOptions.Fees();
         var governance = new Option<string?>("--governance")
         {
             Description = "Address that will govern the registry (default: the deploying key's address). In production, the participating bodies' multisig.",
         };
         var command = new Command("deploy", "Deploy a new NoticeRegistry (compiled by the pinned contract build) and print its address.")
         {
-            rpc, keyFile, passphraseFile, governance, json,
+            rpc, keyFile, passphraseFile, governance, fees, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             using var key = new SigningKeySource().Load(parse.GetValue(keyFile), parse.GetValue(passphraseFile), CliOptions.GovernanceKeyVariable);
             var governanceAddress = ParseAddress(parse.GetValue(governance), "--governance") ?? key.Address;
             using var connection = await ChainConnection.OpenAsync(parse.GetValue(rpc)!, ct).ConfigureAwait(false);
-            using var sender = connection.Sender(key);
+            using var sender = connection.Sender(key, parse.GetValue(fees));
             var deployment = await NoticeRegistryClient.DeployAsync(sender, CreationCode(), governanceAddress, ct).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

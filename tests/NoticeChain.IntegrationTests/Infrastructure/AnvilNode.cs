@@ -101,7 +101,7 @@ public sealed class AnvilNode : IAsyncDisposable
         var executable = FindExecutable();
         for (var attempt = 1; ; attempt++)
         {
-            var node = Launch(executable, FreeLoopbackPort(), options, hardfork);
+            var node = Launch(executable, options.Port ?? FreeLoopbackPort(), options, hardfork);
             try
             {
                 await node.WaitUntilReadyAsync(options.StartupTimeout, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class AnvilNode : IAsyncDisposable
                 // The free port can be taken between probing and binding; only that case is worth a retry.
                 var portTaken = node.HasExited && node.RecentOutput.Contains("in use", StringComparison.OrdinalIgnoreCase);
                 await node.DisposeAsync();
-                if (!portTaken || attempt == MaxPortAttempts)
+                if (!portTaken || attempt == MaxPortAttempts || options.Port is not null)
                 {
                     throw;
                 }
@@ -209,6 +209,18 @@ public sealed class AnvilNode : IAsyncDisposable
             startInfo.ArgumentList.Add(blockTime.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (options.BaseFeePerGas is { } baseFee)
+        {
+            startInfo.ArgumentList.Add("--block-base-fee-per-gas");
+            startInfo.ArgumentList.Add(baseFee.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (options.GasPrice is { } gasPrice)
+        {
+            startInfo.ArgumentList.Add("--gas-price");
+            startInfo.ArgumentList.Add(gasPrice.ToString(CultureInfo.InvariantCulture));
+        }
+
         var output = new BoundedOutput(headLines: 100, tailLines: 200);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
@@ -296,7 +308,8 @@ public sealed class AnvilNode : IAsyncDisposable
                 $"Anvil is not installed ({string.Join(", ", candidates)} missing): run 'npm ci' in {RepositoryRoot.Location}.");
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port that was free a moment ago.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
