@@ -162,6 +162,22 @@ public sealed class ConfiguredNoticeStore : INoticeStore, IAnchoringStore, IChai
         _anchoring.RaiseNextNonceAsync(sender, atLeast, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AnchoringLease>> AcquireLeasesAsync(
+        LeaseHolderId holder,
+        IReadOnlyCollection<AuthorityId> authorities,
+        TimeSpan duration,
+        CancellationToken cancellationToken = default) =>
+        _anchoring.AcquireLeasesAsync(holder, authorities, duration, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> ReleaseLeasesAsync(LeaseHolderId holder, CancellationToken cancellationToken = default) =>
+        _anchoring.ReleaseLeasesAsync(holder, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AnchoringLease>> ListLeasesAsync(CancellationToken cancellationToken = default) =>
+        _anchoring.ListLeasesAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<ChainCursor?> GetCursorAsync(CancellationToken cancellationToken = default) => _chain.GetCursorAsync(cancellationToken);
 
     /// <inheritdoc />

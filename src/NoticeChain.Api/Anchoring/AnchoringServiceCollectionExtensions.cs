@@ -4,6 +4,7 @@ using NoticeChain.Api.Following;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Chain.Anchoring;
 using NoticeChain.Chain.Following;
+using NoticeChain.Chain.Transactions;
 using NoticeChain.Core.Notices.ChainIndex;
 using NoticeChain.Core.Notices.Anchoring;
 using NoticeChain.Ethereum.Crypto;
@@ -22,6 +23,9 @@ internal static class AnchoringServiceCollectionExtensions
             .Validate(o => o.RpcUrl.Scheme == Uri.UriSchemeHttp || o.RpcUrl.Scheme == Uri.UriSchemeHttps, "Chain:RpcUrl must be an http(s) URL.")
             .Validate(o => o.PassInterval > TimeSpan.Zero && o.BatchWindow >= TimeSpan.Zero, "Chain:PassInterval must be positive and Chain:BatchWindow not negative.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 65_536, "Chain:MaxBatchSize must be between 1 and 65536.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1) && o.LeaseDuration > 2 * o.PassInterval,
+                "Chain:LeaseDuration must be at least 1 s and more than two Chain:PassInterval.")
+            .Validate(o => Enum.IsDefined(o.Fees), "Chain:Fees must be eip1559, legacy or free.")
             .ValidateOnStart();
         services.AddOptions<AuthorityKeysOptions>().Bind(configuration.GetSection(AuthorityKeysOptions.Section));
 
@@ -31,7 +35,14 @@ internal static class AnchoringServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(nameof(AnchoringWorker), client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton(new AnchoringInstance(LeaseHolderId.NewRandom()));
+        // Decision 0018: the node's chain id is checked at start, or before the workers' first request if the node is down.
+        services.AddSingleton<ChainIdCheck>();
+        services.AddTransient<ChainIdGuardHandler>();
+        services.AddHttpClient(ChainIdStartCheck.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHostedService<ChainIdStartCheck>();
+        services.AddHttpClient(nameof(AnchoringWorker), client => client.Timeout = TimeSpan.FromSeconds(15))
+            .AddHttpMessageHandler<ChainIdGuardHandler>();
         services.AddSingleton(provider =>
         {
             var keys = provider.GetRequiredService<IOptions<AuthorityKeysOptions>>().Value;
@@ -52,8 +63,12 @@ internal static class AnchoringServiceCollectionExtensions
                     Registry = Address.Parse(chain.Registry!.Trim()),
                     BatchWindow = chain.BatchWindow,
                     MaxBatchSize = chain.MaxBatchSize,
+                    LeaseDuration = chain.LeaseDuration,
+                    Holder = provider.GetRequiredService<AnchoringInstance>().Holder,
+                    Transactions = new TransactionSenderOptions { FeeMode = chain.Fees },
                 },
-                provider.GetRequiredService<TimeProvider>());
+                provider.GetRequiredService<TimeProvider>(),
+                AnchoringWorker.LeaseObserver(provider.GetRequiredService<ILogger<AnchoringWorker>>()));
         });
         services.AddHostedService<AnchoringWorker>();
         services.AddSingleton(provider =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Chain.Anchoring;
+using NoticeChain.Core.Notices;
 
 namespace NoticeChain.Api.Anchoring;
 
@@ -16,11 +17,14 @@ internal sealed partial class AnchoringWorker(
     TimeProvider timeProvider,
     ILogger<AnchoringWorker> logger) : BackgroundService
 {
+    private AnchorBatchProcessor? _processor;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Resolved here, not in the constructor: the store it needs is opened by a hosted service registered
         // (and therefore started) before this one.
-        var processor = services.GetRequiredService<AnchorBatchProcessor>();
+        var processor = _processor = services.GetRequiredService<AnchorBatchProcessor>();
+        LogInstance(logger, processor.Holder.Value, Environment.MachineName, Environment.ProcessId, options.Value.LeaseDuration);
         return ChainPassLoop.RunAsync(
             options.Value.PassInterval,
             timeProvider,
@@ -38,6 +42,66 @@ internal sealed partial class AnchoringWorker(
             () => LogNodeBack(logger),
             stoppingToken);
     }
+
+    /// <summary>After the last pass, gives up this instance's anchoring leases, so another instance takes its
+    /// authorities at once instead of after the lease duration (decision 0016).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_processor is not { } processor)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await processor.ReleaseLeasesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                LogLeasesReleased(logger, processor.Holder.Value);
+            }
+            else
+            {
+                LogLeasesLeftToExpire(logger, processor.Holder.Value, options.Value.LeaseDuration);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The store is gone or slow: nothing is lost, the leases expire by themselves.
+            LogLeasesLeftToExpire(logger, processor.Holder.Value, options.Value.LeaseDuration);
+        }
+    }
+
+    /// <summary>Logs the processor's lease events: which authorities this instance took over or lost.</summary>
+    public static Action<AnchoringEvent> LeaseObserver(ILogger logger) => anchoringEvent =>
+    {
+        switch (anchoringEvent.Kind)
+        {
+            case AnchoringEventKind.LeaseAcquired:
+                LogLeaseAcquired(logger, anchoringEvent.Authority, anchoringEvent.Detail);
+                break;
+            case AnchoringEventKind.LeaseLost:
+                LogLeaseLost(logger, anchoringEvent.Authority, anchoringEvent.Detail);
+                break;
+        }
+    };
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Anchoring lease taken for authority {Authority}: {Detail}")]
+    private static partial void LogLeaseAcquired(ILogger logger, AuthorityId? authority, string? detail);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Anchoring lease lost for authority {Authority}: {Detail}")]
+    private static partial void LogLeaseLost(ILogger logger, AuthorityId? authority, string? detail);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
+        Message = "Anchoring instance {Instance} on {Machine} (process {ProcessId}) starts; it anchors for the authorities whose lease it holds, lease duration {LeaseDuration}")]
+    private static partial void LogInstance(ILogger logger, string instance, string machine, int processId, TimeSpan leaseDuration);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information,
+        Message = "Anchoring instance {Instance} stopped and released its anchoring leases")]
+    private static partial void LogLeasesReleased(ILogger logger, string instance);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+        Message = "Anchoring instance {Instance} stopped without releasing its anchoring leases; other instances take over when they expire (within {LeaseDuration})")]
+    private static partial void LogLeasesLeftToExpire(ILogger logger, string instance, TimeSpan leaseDuration);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Anchoring pass: {BatchesClosed} batches closed, {Sent} transactions sent, {Mined} mined, {Replaced} replaced, {Unmined} un-mined by a reorg")]

@@ -1,3 +1,5 @@
+using NoticeChain.Chain.Transactions;
+
 namespace NoticeChain.Api.Anchoring;
 
 /// <summary>Which network and registry the service anchors on and follows (<c>Chain</c> section; <c>NOTICECHAIN__Chain__RpcUrl</c>, …).</summary>
@@ -14,7 +16,13 @@ public sealed class ChainOptions
     public Uri RpcUrl { get; set; } = new("http://127.0.0.1:8545");
 
     /// <summary>The network's chain id (EIP-155), named in every verify answer; 31337 is the local dev chain's.</summary>
+    /// <remarks>With anchoring on, compared with the node's <c>eth_chainId</c> at start (<see cref="ChainIdCheck"/>,
+    /// decision 0018): a mismatch stops the API.</remarks>
     public ulong ChainId { get; set; } = 31337;
+
+    /// <summary>How transactions pay for gas: <c>eip1559</c> (default), <c>legacy</c>, or <c>free</c> for a zero-fee
+    /// network such as the Besu network of docker-compose.yml (<see cref="FeeMode"/>, decision 0018).</summary>
+    public FeeMode Fees { get; set; } = FeeMode.Eip1559;
 
     /// <summary>Address of the NoticeRegistry contract; empty turns anchoring off.</summary>
     public string? Registry { get; set; }
@@ -24,6 +32,11 @@ public sealed class ChainOptions
 
     /// <summary>How often the anchoring worker and the follower run a pass.</summary>
     public TimeSpan PassInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long an authority's anchoring lease lasts without renewal (decision 0016); 15 s by default.</summary>
+    /// <remarks>Several API instances on one database: if the instance anchoring for an authority dies or loses the
+    /// database, another takes over at most this long after its last renewal. Must exceed two pass intervals.</remarks>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>A batch closes when its oldest notice waited this long …</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromSeconds(2);

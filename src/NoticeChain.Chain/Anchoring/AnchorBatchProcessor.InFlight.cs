@@ -16,7 +16,9 @@ public sealed partial class AnchorBatchProcessor
     /// versions has a receipt; otherwise replace it when it waited too long, or broadcast it again.</summary>
     private async Task WatchInFlightAsync(Pass pass, CancellationToken cancellationToken)
     {
-        var inFlight = await _store.ListInFlightAsync(cancellationToken).ConfigureAwait(false);
+        var inFlight = (await _store.ListInFlightAsync(cancellationToken).ConfigureAwait(false))
+            .Where(transaction => Holds(transaction.Authority))
+            .ToList();
         if (inFlight.Count == 0)
         {
             return;
@@ -91,8 +93,9 @@ public sealed partial class AnchorBatchProcessor
     }
 
     /// <summary>Replaces a stuck transaction by a version with the same nonce, gas and call, and higher fees
-    /// (<see cref="ReplacementFees"/>), records it as the live version and broadcasts it.</summary>
-    /// <returns>False when it cannot be replaced now (no key, fee cap reached); the caller then rebroadcasts it.</returns>
+    /// (<see cref="FeePricing.Replacement"/>), records it as the live version and broadcasts it.</summary>
+    /// <returns>False when it cannot be replaced now (no key, fee cap reached, a free network with nothing to bump);
+    /// the caller then rebroadcasts it.</returns>
     private async Task<bool> ReplaceAsync(Pass pass, InFlightTransaction inFlight, CancellationToken cancellationToken)
     {
         var current = inFlight.Transaction;
@@ -103,9 +106,14 @@ public sealed partial class AnchorBatchProcessor
             return false;
         }
 
-        var stuck = (Eip1559Transaction)SignedTransaction.Decode(current.RawTransaction.Span).Transaction;
+        var stuck = SignedTransaction.Decode(current.RawTransaction.Span).Transaction;
         var market = await MarketFeesAsync(pass, key, cancellationToken).ConfigureAwait(false);
-        var fees = ReplacementFees.For(new TransactionFees(stuck.MaxFeePerGas, stuck.MaxPriorityFeePerGas), market);
+        if (FeePricing.Replacement(TransactionFees.Of(stuck), market) is not { } fees)
+        {
+            // A free network (fee mode free): nothing to bump, so the identical bytes are broadcast again (decision 0018).
+            return false;
+        }
+
         if (fees.MaxFeePerGas > _options.Transactions.MaxFeePerGasCap)
         {
             Report(
@@ -117,20 +125,7 @@ public sealed partial class AnchorBatchProcessor
             return false;
         }
 
-        var replacement = Sign(
-            new Eip1559Transaction
-            {
-                ChainId = stuck.ChainId,
-                Nonce = stuck.Nonce,
-                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-                MaxFeePerGas = fees.MaxFeePerGas,
-                GasLimit = stuck.GasLimit,
-                To = stuck.To,
-                Value = stuck.Value,
-                Data = stuck.Data,
-                AccessList = stuck.AccessList,
-            },
-            key);
+        var replacement = Sign(fees.Reprice(stuck), key);
         var outcome = await _store.ReplaceTransactionAsync(inFlight.Action, current.Hash, replacement, cancellationToken).ConfigureAwait(false);
         if (outcome is not (TransactionReplaceOutcome.Replaced or TransactionReplaceOutcome.AlreadyReplaced))
         {

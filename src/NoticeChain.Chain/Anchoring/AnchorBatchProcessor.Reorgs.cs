@@ -17,7 +17,9 @@ public sealed partial class AnchorBatchProcessor
     {
         var head = await _rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
         var from = head > _options.ReorgDepth ? head - _options.ReorgDepth : 0;
-        var mined = await _store.ListMinedAsync(from, cancellationToken).ConfigureAwait(false);
+        var mined = (await _store.ListMinedAsync(from, cancellationToken).ConfigureAwait(false))
+            .Where(action => Holds(action.Authority))
+            .ToList();
         if (mined.Count == 0)
         {
             return;

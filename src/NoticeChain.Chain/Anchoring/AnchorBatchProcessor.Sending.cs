@@ -3,7 +3,6 @@ using NoticeChain.Core.Notices.Anchoring;
 using NoticeChain.Core.Receipts;
 using NoticeChain.Ethereum.Crypto;
 using NoticeChain.Ethereum.Rpc;
-using NoticeChain.Ethereum.Transactions;
 
 namespace NoticeChain.Chain.Anchoring;
 
@@ -35,7 +34,7 @@ public sealed partial class AnchorBatchProcessor
     {
         foreach (var authority in _keyring.Authorities)
         {
-            if (_keyring.FindKey(authority) is not { } key)
+            if (!Holds(authority) || _keyring.FindKey(authority) is not { } key)
             {
                 continue;
             }
@@ -43,7 +42,7 @@ public sealed partial class AnchorBatchProcessor
             var ready = await _store.ListReadyActionsAsync(authority, _options.MaxActionsPerAuthority, cancellationToken).ConfigureAwait(false);
             foreach (var action in ready)
             {
-                if (!await SendAsync(pass, action, key, cancellationToken).ConfigureAwait(false))
+                if (!Holds(authority) || !await SendAsync(pass, action, key, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -80,16 +79,12 @@ public sealed partial class AnchorBatchProcessor
         var fees = await MarketFeesAsync(pass, key, cancellationToken).ConfigureAwait(false);
         var sender = DomainValues.ToChainAddress(key.Address);
         var transaction = Sign(
-            new Eip1559Transaction
-            {
-                ChainId = await ChainIdAsync(cancellationToken).ConfigureAwait(false),
-                Nonce = await _store.GetNextNonceAsync(sender, cancellationToken).ConfigureAwait(false),
-                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-                MaxFeePerGas = fees.MaxFeePerGas,
-                GasLimit = checked(gas + (gas * (ulong)_options.Transactions.GasMarginPercent / 100)),
-                To = _options.Registry,
-                Data = data,
-            },
+            fees.CreateTransaction(
+                await ChainIdAsync(cancellationToken).ConfigureAwait(false),
+                await _store.GetNextNonceAsync(sender, cancellationToken).ConfigureAwait(false),
+                checked(gas + (gas * (ulong)_options.Transactions.GasMarginPercent / 100)),
+                _options.Registry,
+                data),
             key);
 
         // Persisted, with its nonce consumed, before a single byte leaves: after a crash from here on, the next

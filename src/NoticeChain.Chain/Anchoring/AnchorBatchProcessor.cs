@@ -28,8 +28,12 @@ namespace NoticeChain.Chain.Anchoring;
 /// (a store failure, a bug) propagates, because retrying it would only hide it.
 /// </para>
 /// <para>
-/// One pass at a time per instance, and one worker per database: the store's atomic nonce bookkeeping keeps two
-/// workers from corrupting anything, but they would race each other's actions. The hosted service that loops on
+/// One pass at a time per instance. Several workers (API processes) may share a database: each pass first takes or
+/// renews the store's anchoring lease of every authority in the keyring (<see cref="IAnchoringStore.AcquireLeasesAsync"/>),
+/// and works only on the authorities it holds, so exactly one worker anchors for an authority at a time, and one
+/// that dies is replaced once its leases expire (decision 0016). A newly taken authority is reconciled before
+/// anything is sent for it. The store's atomic nonce and transaction bookkeeping stays the safety net: a worker
+/// that lost a lease without noticing can waste a request, never anchor twice. The hosted service that loops on
 /// a timer is a thin wrapper in the API host.
 /// </para>
 /// </remarks>
@@ -44,6 +48,7 @@ public sealed partial class AnchorBatchProcessor
     private readonly ChainAddress _registry;
     private ulong? _chainId;
     private int _running;
+    private bool _reconciledOnce;
 
     /// <summary>Creates a processor.</summary>
     /// <param name="store">The outbox, batches, transactions and nonces.</param>
@@ -75,13 +80,15 @@ public sealed partial class AnchorBatchProcessor
         _time = timeProvider ?? TimeProvider.System;
         _observer = observer;
         _registry = DomainValues.ToChainAddress(options.Registry);
+        Holder = options.Holder ?? LeaseHolderId.NewRandom();
     }
 
-    /// <summary>True once <see cref="ReconcileAsync"/> (run by itself or by the first pass) has completed.</summary>
-    public bool IsReconciled { get; private set; }
+    /// <summary>True once a reconciliation (by <see cref="ReconcileAsync"/> or a pass) has completed and every authority
+    /// whose lease this worker holds has been reconciled since it took the lease.</summary>
+    public bool IsReconciled => _reconciledOnce && _held.All(_reconciled.Contains);
 
-    /// <summary>Runs one pass: close batches, reconcile on the first pass, check reorgs, watch in-flight transactions,
-    /// send ready actions.</summary>
+    /// <summary>Runs one pass: take or renew the leases, close batches, reconcile newly held authorities, check reorgs,
+    /// watch in-flight transactions, send ready actions; all only for the authorities whose lease it holds.</summary>
     /// <remarks>A node failure is not thrown: it ends the pass early and is reported in the result.</remarks>
     /// <exception cref="InvalidOperationException">Another pass of this instance is running.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -89,23 +96,24 @@ public sealed partial class AnchorBatchProcessor
     {
         using var exclusive = Enter();
         var pass = new Pass();
+        await RenewLeasesAsync(force: true, cancellationToken).ConfigureAwait(false);
         await CloseBatchesAsync(pass, cancellationToken).ConfigureAwait(false);
         await AgainstNodeAsync(pass, async () =>
         {
-            if (!IsReconciled)
-            {
-                await ReconcileCoreAsync(pass, cancellationToken).ConfigureAwait(false);
-            }
-
+            await ReconcileCoreAsync(pass, cancellationToken).ConfigureAwait(false);
             await CheckReorgsAsync(pass, cancellationToken).ConfigureAwait(false);
             await WatchInFlightAsync(pass, cancellationToken).ConfigureAwait(false);
+
+            // A pass that took long (a slow node, a big backlog) renews before signing anything new.
+            await RenewLeasesAsync(force: false, cancellationToken).ConfigureAwait(false);
             await SendReadyActionsAsync(pass, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return pass.Result;
     }
 
-    /// <summary>Start-up reconciliation: raises each key's next nonce in the store to the node's pending count, then
-    /// broadcasts every in-flight transaction again, byte for byte, in nonce order.</summary>
+    /// <summary>Reconciliation of the authorities whose lease this worker holds (taking the leases first): raises each
+    /// one's key's next nonce in the store to the node's pending count, then broadcasts its in-flight transactions
+    /// again, byte for byte, in nonce order.</summary>
     /// <remarks>
     /// Raising skips nonces used outside NoticeChain (never lowering the store's count); rebroadcasting fills every
     /// nonce the node has not seen, such as a transaction recorded just before a crash and never sent. The first
@@ -117,13 +125,17 @@ public sealed partial class AnchorBatchProcessor
     {
         using var exclusive = Enter();
         var pass = new Pass();
+        await RenewLeasesAsync(force: true, cancellationToken).ConfigureAwait(false);
         await AgainstNodeAsync(pass, () => ReconcileCoreAsync(pass, cancellationToken)).ConfigureAwait(false);
         return pass.Result;
     }
 
+    /// <summary>Reconciles every held authority not reconciled since its lease was taken: at start, and after a
+    /// takeover, when the previous holder may have died between recording and broadcasting.</summary>
     private async Task ReconcileCoreAsync(Pass pass, CancellationToken cancellationToken)
     {
-        foreach (var authority in _keyring.Authorities)
+        var due = _held.Where(authority => !_reconciled.Contains(authority)).ToHashSet();
+        foreach (var authority in due)
         {
             if (_keyring.FindKey(authority) is not { } key)
             {
@@ -134,12 +146,19 @@ public sealed partial class AnchorBatchProcessor
             await _store.RaiseNextNonceAsync(DomainValues.ToChainAddress(key.Address), pending, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var inFlight in await _store.ListInFlightAsync(cancellationToken).ConfigureAwait(false))
+        if (due.Count > 0)
         {
-            await RebroadcastAsync(pass, inFlight, cancellationToken).ConfigureAwait(false);
+            foreach (var inFlight in await _store.ListInFlightAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (due.Contains(inFlight.Authority))
+                {
+                    await RebroadcastAsync(pass, inFlight, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
-        IsReconciled = true;
+        _reconciled.UnionWith(due);
+        _reconciledOnce = true;
     }
 
     /// <summary>Runs the node-facing part of a pass, ending it early on a transient node failure.</summary>
@@ -173,7 +192,7 @@ public sealed partial class AnchorBatchProcessor
     }
 
     /// <summary>Signs <paramref name="transaction"/> and describes it as the store records it.</summary>
-    private OutgoingTransaction Sign(Eip1559Transaction transaction, PrivateKey key)
+    private OutgoingTransaction Sign(Transaction transaction, PrivateKey key)
     {
         var signed = transaction.Sign(key);
         return new OutgoingTransaction(

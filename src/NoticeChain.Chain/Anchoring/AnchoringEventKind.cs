@@ -45,4 +45,15 @@ public enum AnchoringEventKind
 
     /// <summary>The store answered unexpectedly (another worker on the same database?); the step was skipped.</summary>
     StoreConflict = 14,
+
+    /// <summary>This worker took an authority's anchoring lease (at start, or after another worker's lapsed); it
+    /// reconciles the authority's nonces and in-flight transactions before sending anything (decision 0016).</summary>
+    LeaseAcquired = 15,
+
+    /// <summary>This worker no longer holds an authority's lease (it could not renew it in time and another took it);
+    /// it stops working on that authority.</summary>
+    LeaseLost = 16,
+
+    /// <summary>This worker gave up all its leases at a graceful stop; others may take them at once.</summary>
+    LeasesReleased = 17,
 }

@@ -1,4 +1,5 @@
 using NoticeChain.Chain.Transactions;
+using NoticeChain.Core.Notices.Anchoring;
 using NoticeChain.Ethereum.Crypto;
 
 namespace NoticeChain.Chain.Anchoring;
@@ -47,6 +48,19 @@ public sealed record AnchoringOptions
     /// block time at which the replacing notice was anchored: the moment it provably came into force.</remarks>
     public RevocationReason SupersessionReason { get; init; } = RevocationReason.Other;
 
+    /// <summary>How long an authority's anchoring lease lasts without renewal; 15 s by default (decision 0016).</summary>
+    /// <remarks>
+    /// Every pass renews the leases it holds, so the duration only matters when a worker dies or loses the database:
+    /// another worker takes over its authorities at most this long (by the database's clock) after its last
+    /// renewal. Shorter fails over sooner; longer tolerates longer passes and pauses. It must comfortably exceed the
+    /// pass interval: a pass that finds less than half of it left renews before it sends anything.
+    /// </remarks>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The worker's identity in the leases; a new random id per processor when null.</summary>
+    /// <remarks>One id per process: two processors with the same id would both believe they hold the same leases.</remarks>
+    public LeaseHolderId? Holder { get; init; }
+
     /// <summary>Gas margin and fee cap, the same policy <see cref="TransactionSender"/> applies.</summary>
     /// <remarks>The receipt poll settings of <see cref="TransactionSenderOptions"/> are not used: the processor
     /// never waits for a receipt, it looks again in the next pass.</remarks>
@@ -66,6 +80,7 @@ public sealed record AnchoringOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxActionsPerAuthority, 1, nameof(MaxActionsPerAuthority));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReplaceAfter, TimeSpan.Zero, nameof(ReplaceAfter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LeaseDuration, TimeSpan.FromMilliseconds(1), nameof(LeaseDuration));
         if (!Enum.IsDefined(SupersessionReason))
         {
             throw new ArgumentException("Not one of the registry's reason codes.", nameof(SupersessionReason));

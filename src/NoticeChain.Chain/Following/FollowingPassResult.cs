@@ -26,6 +26,10 @@ public sealed class FollowingPassResult
     /// <remarks>The logs may then mix two forks; the next pass sees the reorg at the cursor or reads the page again.</remarks>
     public bool ChainMovedDuringRead { get; internal set; }
 
+    /// <summary>True when the pass stopped because another follower on the same database had indexed the page's last
+    /// block (or beyond) meanwhile; nothing of the page was applied, and the next pass carries on from that cursor.</summary>
+    public bool OvertakenByAnotherFollower { get; internal set; }
+
     /// <summary>True when the cursor reached the highest block the follower may index (head minus confirmations).</summary>
     public bool CaughtUp { get; internal set; }
 

@@ -118,7 +118,7 @@ public sealed class RegistryFollower
             var pageTo = to - pageFrom < _options.BlocksPerPage ? to : pageFrom + _options.BlocksPerPage - 1;
             if (!await ApplyPageAsync(result, pageFrom, pageTo, cancellationToken).ConfigureAwait(false))
             {
-                result.ChainMovedDuringRead = true;
+                result.ChainMovedDuringRead = !result.OvertakenByAnotherFollower;
                 return;
             }
 
@@ -164,8 +164,24 @@ public sealed class RegistryFollower
             return false;
         }
 
-        await _store.ApplyAsync(RegistryFacts.From(events, blockTimes), new ChainCursor(toBlock, RegistryFacts.HashOf(after.Hash)), cancellationToken)
-            .ConfigureAwait(false);
+        try
+        {
+            await _store.ApplyAsync(RegistryFacts.From(events, blockTimes), new ChainCursor(toBlock, RegistryFacts.HashOf(after.Hash)), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another follower on the same database (another API instance) indexed this height or beyond while the page
+            // was read: nothing was applied; the next pass starts from its cursor (decision 0016). Anything else is thrown.
+            if (await _store.GetCursorAsync(cancellationToken).ConfigureAwait(false) is not { } stored || stored.BlockNumber < toBlock)
+            {
+                throw;
+            }
+
+            result.OvertakenByAnotherFollower = true;
+            return false;
+        }
+
         result.PagesApplied++;
         result.EventsIndexed += events.Count(RegistryFacts.IsIndexed);
         return true;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using NoticeChain.Chain.Anchoring;
 using NoticeChain.Core.Hashing;
 using NoticeChain.Core.Notices;
+using NoticeChain.Core.Notices.Anchoring;
 using NoticeChain.Core.Receipts;
 using NoticeChain.Ethereum.Rpc;
 using NoticeChain.IntegrationTests.Chain;
@@ -54,7 +55,11 @@ public sealed class AnchoringTestBed : IAsyncDisposable
 
     public IReadOnlyCollection<AnchoringEvent> Events => _events;
 
-    public AnchoringOptions Options => new() { Registry = Chain.Registry, BatchWindow = Window, MaxBatchSize = 16 };
+    /// <summary>The one lease holder of the bed's processors: a processor made after a simulated crash plays the same
+    /// worker, so it does not wait for the crashed one's leases to expire (that is what the two-instance tests test).</summary>
+    public LeaseHolderId Holder { get; } = new("anchoring-test-bed");
+
+    public AnchoringOptions Options => new() { Registry = Chain.Registry, BatchWindow = Window, MaxBatchSize = 16, Holder = Holder };
 
     public static async Task<AnchoringTestBed> StartAsync()
     {

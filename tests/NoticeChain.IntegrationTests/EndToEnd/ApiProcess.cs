@@ -41,6 +41,9 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The operating system id of the running API process.</summary>
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The API is not running.");
 
+    /// <summary>The exit code of the last run once the process has ended by itself or was stopped; null while it runs.</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
+
     /// <summary>What the API wrote to stdout and stderr over all its runs.</summary>
     public string RecentOutput => _output.ToString();
 

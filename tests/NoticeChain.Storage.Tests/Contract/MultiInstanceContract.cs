@@ -1,5 +1,9 @@
+using System.Security.Cryptography;
+using NoticeChain.Core.Merkle;
 using NoticeChain.Core.Notices;
 using NoticeChain.Core.Notices.Anchoring;
+using NoticeChain.Core.Notices.ChainIndex;
+using NoticeChain.Core.Receipts;
 using static NoticeChain.Storage.Tests.Contract.TestData;
 
 namespace NoticeChain.Storage.Tests.Contract;
@@ -113,4 +117,58 @@ public abstract class MultiInstanceContract<TFactory> : StoreContract<TFactory>
         Assert.Equal(Enumerable.Range(0, Actions).Select(n => (ulong)n), inFlight.Select(f => f.Transaction.Nonce));
         Assert.Equal((ulong)Actions, await first.Anchoring.GetNextNonceAsync(KeyA));
     }
+
+    [Fact]
+    public async Task Two_followers_on_two_instances_applying_at_once_keep_one_monotonic_cursor_and_every_fact()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+        const ulong Blocks = 60;
+
+        // Each follower reads the cursor and applies the next pages (3 or 5 blocks, one anchor per block) with the page's
+        // last block as the cursor, as RegistryFollower does; a page the other follower overtook is refused and the
+        // follower reads the cursor again.
+        await Task.WhenAll(new[] { (first, 3UL), (second, 5UL) }.Select(f => Task.Run(async () =>
+        {
+            var (store, pageSize) = f;
+            while (true)
+            {
+                var from = ((await store.Chain.GetCursorAsync())?.BlockNumber ?? 0) + 1;
+                if (from > Blocks)
+                {
+                    return;
+                }
+
+                var to = Math.Min(Blocks, from + pageSize - 1);
+                var anchors = Enumerable.Range((int)from, (int)(to - from + 1)).Select(b => FollowedAnchor((ulong)b)).ToList();
+                try
+                {
+                    await store.Chain.ApplyAsync(new ChainFacts { Anchors = anchors }, new ChainCursor(to, BlockHash(to)));
+                }
+                catch (InvalidOperationException)
+                {
+                    var stored = await store.Chain.GetCursorAsync();
+                    Assert.True(stored!.BlockNumber > to, "Only a cursor that another follower moved past may refuse a page.");
+                }
+            }
+        })));
+
+        Assert.Equal(Blocks, (await first.Chain.GetCursorAsync())!.BlockNumber);
+        for (ulong block = 1; block <= Blocks; block++)
+        {
+            var anchor = await second.Chain.GetAnchorAsync(FollowedRoot(block));
+            Assert.Equal(block, anchor?.Position.BlockNumber);
+        }
+    }
+
+    private static MerkleHash FollowedRoot(ulong block) => new(SHA256.HashData(BitConverter.GetBytes(block)));
+
+    private static AnchorFact FollowedAnchor(ulong block) =>
+        new(
+            FollowedRoot(block),
+            AuthorityA,
+            KeyA,
+            4,
+            new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero).AddSeconds((double)block),
+            new ChainEventPosition(block, BlockHash(block), new ChainHash(SHA256.HashData(BlockHash(block).ToArray())), 0));
 }

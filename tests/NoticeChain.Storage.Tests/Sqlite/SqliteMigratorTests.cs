@@ -74,8 +74,8 @@ public sealed class SqliteMigratorTests : IDisposable
             await store.AcceptAsync(Contract.TestData.AuthorityA, Contract.TestData.Notice(1));
         }
 
-        // Back to what version 1 wrote: the same tables without the index.
-        await ScalarAsync("DROP INDEX notices_by_digest; DELETE FROM schema_version WHERE version > 1;");
+        // Back to what version 1 wrote: the same tables without the index (version 2) and the leases (version 3).
+        await ScalarAsync("DROP INDEX notices_by_digest; DROP TABLE anchoring_leases; DELETE FROM schema_version WHERE version > 1;");
         Assert.Equal(new long[] { 1 }, await ReadVersionsAsync());
 
         await using (var store = await SqliteNoticeStore.OpenAsync(_files.DatabasePath, TimeProvider.System))

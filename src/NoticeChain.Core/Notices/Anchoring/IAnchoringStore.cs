@@ -116,4 +116,40 @@ public interface IAnchoringStore
     /// <summary>Raises the sender's next nonce to at least <paramref name="atLeast"/>, never lowering it, and returns it.</summary>
     /// <remarks>At start, with the node's pending transaction count: a nonce used outside NoticeChain is skipped.</remarks>
     Task<ulong> RaiseNextNonceAsync(ChainAddress sender, ulong atLeast, CancellationToken cancellationToken = default);
+
+    /// <summary>Acquires, or renews, the anchoring leases of <paramref name="authorities"/> for <paramref name="holder"/>,
+    /// atomically per authority, and returns the leases the holder now has among them.</summary>
+    /// <remarks>
+    /// <para>
+    /// A lease is granted when the authority has none, when its lease expired, or when <paramref name="holder"/>
+    /// holds it already (a renewal: the expiry moves to <paramref name="duration"/> from now, the acquisition time
+    /// stays). An authority whose unexpired lease another holder has is left out of the answer. Expiry is decided by
+    /// the database's clock (PostgreSQL's <c>now()</c>; SQLite, which only processes of one machine share, the
+    /// store's <see cref="TimeProvider"/>), so the workers' own clocks never have to agree (decision 0016).
+    /// </para>
+    /// <para>
+    /// The lease decides which worker does an authority's anchoring work; it is not what keeps the data correct.
+    /// Every write the work does is checked by the store on its own (one live transaction per action, a nonce
+    /// consumed once), so a holder that lost its lease without noticing can waste a request, never anchor twice.
+    /// </para>
+    /// </remarks>
+    /// <param name="holder">The worker asking.</param>
+    /// <param name="authorities">The authorities it wants to work on (duplicates are ignored); may be empty.</param>
+    /// <param name="duration">How long a lease lasts without renewal.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="authorities"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is shorter than a millisecond.</exception>
+    Task<IReadOnlyList<AnchoringLease>> AcquireLeasesAsync(
+        LeaseHolderId holder,
+        IReadOnlyCollection<AuthorityId> authorities,
+        TimeSpan duration,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up every lease <paramref name="holder"/> has, so another worker can take them at once instead of
+    /// waiting for them to expire; returns how many were released.</summary>
+    /// <remarks>For a graceful stop, after the worker's last pass ended.</remarks>
+    Task<int> ReleaseLeasesAsync(LeaseHolderId holder, CancellationToken cancellationToken = default);
+
+    /// <summary>Every unexpired lease, by authority: which worker anchors for whom right now.</summary>
+    Task<IReadOnlyList<AnchoringLease>> ListLeasesAsync(CancellationToken cancellationToken = default);
 }

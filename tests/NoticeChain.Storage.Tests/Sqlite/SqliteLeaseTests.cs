@@ -1,0 +1,5 @@
+using NoticeChain.Storage.Tests.Contract;
+
+namespace NoticeChain.Storage.Tests.Sqlite;
+
+public sealed class SqliteLeaseTests : LeaseContract<SqliteStoreFactory>;
