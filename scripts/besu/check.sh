@@ -60,7 +60,8 @@ if [[ -z "$dir" ]]; then
   "$NC_ROOT/scripts/besu/setup.sh" --out "$dir" --chain-id 20260 \
     --governance 0x1111111111111111111111111111111111111111 \
     --authority 0x2222222222222222222222222222222222222222 --authority 0x3333333333333333333333333333333333333333 \
-    --oidc-authority https://login.example.org/realms/noticechain --oidc-audience noticechain-api >&2
+    --oidc-authority https://login.example.org/realms/noticechain --oidc-audience noticechain-api \
+    --public-url https://bescheide.example.org --trusted-proxy 172.20.0.1 >&2
 fi
 dir="$(cd "$dir" && pwd)"
 env_file="$dir/.env"
@@ -158,7 +159,8 @@ check "no node enables the PERM or ADMIN JSON-RPC methods (allowlists change onl
 
 # --- 5. Every NOTICECHAIN__ variable is an option the API binds. ---
 # A variable NOTICECHAIN__Section__Name must match a class under src/ with `Section = "Section"` and a settable
-# property Name. Host-level keys that are not in an options class are listed here with where they are read.
+# property Name, or a get-only collection property Name when the variable ends in an index (Name__0).
+# Host-level keys that are not in an options class are listed here with where they are read.
 host_keys=(Urls) # WebHostDefaults.ServerUrlsKey, read in ApiHost.Build
 unknown=()
 while read -r variable; do
@@ -167,9 +169,12 @@ while read -r variable; do
     [[ " ${host_keys[*]} " == *" $key "* ]] || unknown+=("$variable (no such host key)")
     continue
   fi
-  section="${key%%__*}" property="${key#*__}"
+  section="${key%%__*}" property="${key#*__}" accessor='\{ get; (set|init);'
+  if [[ "$property" =~ ^(.+)__[0-9]+$ ]]; then
+    property="${BASH_REMATCH[1]}" accessor='\{ get; (set;|init;|\})'
+  fi
   mapfile -t files < <(grep -rlE "const string Section = \"$section\";" src --include='*.cs' || true)
-  if ((${#files[@]} == 0)) || ! grep -qE "\b$property \{ get; (set|init);" "${files[@]}"; then
+  if ((${#files[@]} == 0)) || ! grep -qE "\b$property $accessor" "${files[@]}"; then
     unknown+=("$variable")
   fi
 done < <(grep -oE 'NOTICECHAIN__[A-Za-z0-9_]+' "$compose_file" | sort -u)

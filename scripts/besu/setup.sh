@@ -26,10 +26,14 @@ Options:
   --oidc-authority URL       the OIDC provider's issuer URL for the API (Auth:Authority)
   --oidc-audience AUD        the audience the provider issues for the API (Auth:Audience)
   --oidc-issuer ISS          the exact iss of the tokens (Auth:Issuer; default: --oidc-authority)
+  --public-url URL           the https address citizens reach the service at: QR codes on printed notices
+                             link to URL/n/<notice id> (Verify:PublicBaseUrl), so it must be final
+  --trusted-proxy CIDR       the TLS proxy's address or network as the API sees it (Proxy:TrustedProxies):
+                             its X-Forwarded-For then names the client for the per-client rate limits
   --out DIR                  output folder (default: deploy/generated)
   --force                    replace existing keys and secrets: a new genesis is a NEW CHAIN; refused while any
                              node's data folder still holds chain data
-Without the three OIDC settings, `docker compose config` stops and names the missing variable.
+Without the three OIDC settings and --public-url, `docker compose config` stops and names the missing variable.
 EOF
 }
 
@@ -38,6 +42,7 @@ chain_id=20260
 governance=''
 authorities=()
 oidc_authority='' oidc_audience='' oidc_issuer=''
+public_url='' trusted_proxy=''
 force=false
 while (($# > 0)); do
   case "$1" in
@@ -48,6 +53,8 @@ while (($# > 0)); do
     --oidc-authority) oidc_authority="${2:?--oidc-authority needs a URL}"; shift ;;
     --oidc-audience) oidc_audience="${2:?--oidc-audience needs a value}"; shift ;;
     --oidc-issuer) oidc_issuer="${2:?--oidc-issuer needs a value}"; shift ;;
+    --public-url) public_url="${2:?--public-url needs a URL}"; shift ;;
+    --trusted-proxy) trusted_proxy="${2:?--trusted-proxy needs an address or network}"; shift ;;
     --out) out="${2:?--out needs a folder}"; shift ;;
     --force) force=true ;;
     *) nc_error "unknown option '$1'"; usage >&2; exit 2 ;;
@@ -69,6 +76,8 @@ for authority in "${authorities[@]}"; do
 done
 [[ -z "$oidc_authority" ]] || args+=(--env "NOTICECHAIN_AUTH_AUTHORITY=$oidc_authority" --env "NOTICECHAIN_AUTH_ISSUER=${oidc_issuer:-$oidc_authority}")
 [[ -z "$oidc_audience" ]] || args+=(--env "NOTICECHAIN_AUTH_AUDIENCE=$oidc_audience")
+[[ -z "$public_url" ]] || args+=(--env "NOTICECHAIN_PUBLIC_BASE_URL=$public_url")
+[[ -z "$trusted_proxy" ]] || args+=(--env "NOTICECHAIN_TRUSTED_PROXY=$trusted_proxy")
 
 if $force; then
   # Keys can be replaced; chain data cannot silently be orphaned: a new genesis does not match it.

@@ -66,6 +66,7 @@ internal static class ApiHost
         services.AddNoticeChainAuthorization();
         services.AddNotices(builder.Configuration);
         services.AddVerify(builder.Configuration);
+        services.AddNoticeChainForwardedHeaders(builder.Configuration);
         // After AddNotices (it decorates the store) and before the workers (its stop report runs after theirs).
         services.AddOperations(builder.Configuration);
         // After AddNotices: the workers use the store that AddNotices opens in a hosted service started before them.
@@ -78,6 +79,8 @@ internal static class ApiHost
         services.AddHealthChecks();
 
         var app = builder.Build();
+        // First: everything after it (rate limits, logs) sees the client's address, not a trusted proxy's.
+        app.UseNoticeChainForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

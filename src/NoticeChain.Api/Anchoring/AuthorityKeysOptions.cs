@@ -18,6 +18,6 @@ public sealed class AuthorityKeysOptions
     /// <summary>Folder with the keystores; default <c>&lt;data folder&gt;/keys/authorities</c>.</summary>
     public string? Folder { get; set; }
 
-    /// <summary>File holding the passphrase (a Docker or Kubernetes secret); one trailing newline is ignored.</summary>
+    /// <summary>File holding the passphrase (a Docker or Kubernetes secret); trailing line breaks (CR, LF) are ignored.</summary>
     public string? PassphraseFile { get; set; }
 }

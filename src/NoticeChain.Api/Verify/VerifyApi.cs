@@ -46,6 +46,10 @@ internal static class VerifyApi
                     && string.IsNullOrEmpty(o.PublicBaseUrl.Query) && string.IsNullOrEmpty(o.PublicBaseUrl.Fragment),
                 "Verify:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
             .Validate(
+                o => !IsProduction(configuration) || (o.PublicBaseUrl.IsAbsoluteUri && o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps && !o.PublicBaseUrl.IsLoopback),
+                "NOTICECHAIN__Verify__PublicBaseUrl: in production (Auth:Mode=Production) it must be the public https address citizens reach, "
+                + "because every QR code printed on a notice links to it; it is a loopback or http address now.")
+            .Validate(
                 o => o.RateLimit.PermitLimit > 0 && o.RateLimit.BatchPermitLimit > 0 && o.RateLimit.Window > TimeSpan.Zero && o.RateLimit.QueueLimit >= 0,
                 "Verify:RateLimit needs positive PermitLimit, BatchPermitLimit and Window, and a QueueLimit of 0 or more.")
             .ValidateOnStart();
@@ -263,4 +267,8 @@ internal static class VerifyApi
 
     private static JsonHttpResult<VerifyAnswer> Answer(VerifyOutcome outcome, VerifyNetwork network) =>
         TypedResults.Json(VerifyAnswers.From(outcome, network), VerifyJsonContext.Default.VerifyAnswer);
+
+    /// <summary>Whether the host runs with production authentication, where dev defaults are not acceptable.</summary>
+    private static bool IsProduction(IConfiguration configuration) =>
+        string.Equals(configuration["Auth:Mode"], "Production", StringComparison.OrdinalIgnoreCase);
 }

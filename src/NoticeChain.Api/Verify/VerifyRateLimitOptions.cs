@@ -9,8 +9,8 @@ namespace NoticeChain.Api.Verify;
 /// counts once, against its own, much smaller budget <see cref="BatchPermitLimit"/> (30,000 digests a minute).
 /// </para>
 /// <para>
-/// The client address is the TCP peer's. Behind a reverse proxy every request comes from the proxy, so the proxy
-/// must limit per client itself or pass the address on with forwarded headers the host is configured to trust.
+/// The client address is the TCP peer's, or the forwarded one when the peer is a proxy named in
+/// <see cref="Hosting.ProxyOptions.TrustedProxies"/>; otherwise every client behind a proxy shares the proxy's budget.
 /// </para>
 /// </remarks>
 internal sealed class VerifyRateLimitOptions

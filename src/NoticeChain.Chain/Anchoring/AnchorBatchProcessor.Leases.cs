@@ -97,6 +97,10 @@ public sealed partial class AnchorBatchProcessor
     private bool Holds(AuthorityId authority) =>
         _held.Contains(authority) && _time.GetElapsedTime(_leaseAskedAt) < _options.LeaseDuration;
 
+    /// <summary>True while this worker may sign new transactions for <paramref name="authority"/>: it holds the lease
+    /// and has reconciled the authority since taking it, so its nonce comes from the node, not a dead holder's count.</summary>
+    private bool MaySign(AuthorityId authority) => Holds(authority) && _reconciled.Contains(authority);
+
     /// <summary>Reports, once per authority, a backlog that no worker of this keyring can anchor.</summary>
     private void ReportKeyless(AuthorityId authority)
     {

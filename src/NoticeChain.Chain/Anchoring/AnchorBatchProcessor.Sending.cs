@@ -34,7 +34,7 @@ public sealed partial class AnchorBatchProcessor
     {
         foreach (var authority in _keyring.Authorities)
         {
-            if (!Holds(authority) || _keyring.FindKey(authority) is not { } key)
+            if (!MaySign(authority) || _keyring.FindKey(authority) is not { } key)
             {
                 continue;
             }
@@ -42,7 +42,7 @@ public sealed partial class AnchorBatchProcessor
             var ready = await _store.ListReadyActionsAsync(authority, _options.MaxActionsPerAuthority, cancellationToken).ConfigureAwait(false);
             foreach (var action in ready)
             {
-                if (!Holds(authority) || !await SendAsync(pass, action, key, cancellationToken).ConfigureAwait(false))
+                if (!MaySign(authority) || !await SendAsync(pass, action, key, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }

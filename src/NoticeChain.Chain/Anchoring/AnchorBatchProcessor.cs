@@ -104,8 +104,11 @@ public sealed partial class AnchorBatchProcessor
             await CheckReorgsAsync(pass, cancellationToken).ConfigureAwait(false);
             await WatchInFlightAsync(pass, cancellationToken).ConfigureAwait(false);
 
-            // A pass that took long (a slow node, a big backlog) renews before signing anything new.
+            // A pass that took long (a slow node, a big backlog) renews before signing anything new; a lease this
+            // renewal takes over is reconciled before anything is signed for it (nonce from the node, the previous
+            // holder's recorded transactions rebroadcast).
             await RenewLeasesAsync(force: false, cancellationToken).ConfigureAwait(false);
+            await ReconcileCoreAsync(pass, cancellationToken).ConfigureAwait(false);
             await SendReadyActionsAsync(pass, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         return pass.Result;

@@ -75,6 +75,7 @@ public sealed class ProductionKeySourceTests : IAsyncLifetime
         new Dictionary<string, string?>
         {
             ["Auth:Mode"] = "Production",
+            ["Verify:PublicBaseUrl"] = "https://bescheide.example.org",
             ["Auth:Issuer"] = _provider.Issuer,
             ["Auth:Audience"] = StubIdentityProvider.Audience,
             [source == "jwks" ? "Auth:JwksUrl" : "Auth:Authority"] = source == "jwks" ? _provider.JwksUrl : _provider.BaseUrl,

@@ -51,6 +51,16 @@ public sealed class StartupConfigurationTests : IDisposable
         { ["Auth:JwksUrl=https://idp.example.org/jwks"], ["Auth:JwksUrl is set, but Auth:Mode is Development"] },
         { ["Auth:Audience=noticechain-api"], ["Auth:Audience is set, but Auth:Mode is Development"] },
         { ["Data:Folder="], ["Data:Folder must not be empty"] },
+        {
+            ["Auth:Mode=Production", "Auth:Issuer=https://idp.example.org", "Auth:Audience=noticechain-api", "Auth:JwksUrl=https://idp.example.org/jwks"],
+            ["NOTICECHAIN__Verify__PublicBaseUrl: in production"]
+        },
+        {
+            ["Auth:Mode=Production", "Auth:Issuer=https://idp.example.org", "Auth:Audience=noticechain-api", "Auth:JwksUrl=https://idp.example.org/jwks",
+                "Verify:PublicBaseUrl=http://bescheide.example.org"],
+            ["NOTICECHAIN__Verify__PublicBaseUrl: in production"]
+        },
+        { ["Proxy:TrustedProxies:0=10.0.0.0/33"], ["NOTICECHAIN__Proxy__TrustedProxies"] },
     };
 
     [Theory]

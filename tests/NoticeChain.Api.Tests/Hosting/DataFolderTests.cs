@@ -22,6 +22,7 @@ public sealed class DataFolderTests
         await using var api = await ApiServer.StartAsync(new Dictionary<string, string?>
         {
             ["Auth:Mode"] = "Production",
+            ["Verify:PublicBaseUrl"] = "https://bescheide.example.org",
             ["Auth:Issuer"] = provider.Issuer,
             ["Auth:Audience"] = StubIdentityProvider.Audience,
             ["Auth:JwksUrl"] = provider.JwksUrl,

@@ -195,8 +195,10 @@ public sealed class AnchorBatchProcessorTests
         var again = await processor.RunOnceAsync();
 
         Assert.Equal((2, 1, 1, true), (refused.BatchesClosed, refused.TransactionsSent, refused.Refused, refused.Completed));
-        Assert.Equal((0, 0, 1, 1), (again.BatchesClosed, again.TransactionsSent, again.Refused, again.Mined));
-        Assert.True(await bed.AllAnchoredAsync(otherNotices));
+        Assert.Equal((0, 0, 1), (again.BatchesClosed, again.TransactionsSent, again.Refused));
+
+        // The other authority's transaction is mined as soon as the node gets to it (not necessarily by this pass).
+        await bed.RunUntilAsync(processor, () => bed.AllAnchoredAsync(otherNotices));
         Assert.Equal(0UL, await bed.MinedNonceAsync(unregistered));
         Assert.All(
             bed.Events.Where(e => e.Kind == AnchoringEventKind.ActionRefused),
