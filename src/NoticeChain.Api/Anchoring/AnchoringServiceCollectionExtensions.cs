@@ -68,7 +68,7 @@ internal static class AnchoringServiceCollectionExtensions
                     Transactions = new TransactionSenderOptions { FeeMode = chain.Fees },
                 },
                 provider.GetRequiredService<TimeProvider>(),
-                AnchoringWorker.LeaseObserver(provider.GetRequiredService<ILogger<AnchoringWorker>>()));
+                AnchoringEventLog.Observer(provider.GetRequiredService<ILogger<AnchoringWorker>>()));
         });
         services.AddHostedService<AnchoringWorker>();
         services.AddSingleton(provider =>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using NoticeChain.Api.Hosting;
 using NoticeChain.Chain.Anchoring;
-using NoticeChain.Core.Notices;
+using NoticeChain.Chain.Transactions;
 
 namespace NoticeChain.Api.Anchoring;
 
@@ -38,7 +38,7 @@ internal sealed partial class AnchoringWorker(
 
                 return result.Interruption;
             },
-            interruption => LogNodeUnavailable(logger, interruption.GetType().Name),
+            interruption => LogNodeUnavailable(logger, Reason(interruption)),
             () => LogNodeBack(logger),
             stoppingToken);
     }
@@ -71,26 +71,6 @@ internal sealed partial class AnchoringWorker(
         }
     }
 
-    /// <summary>Logs the processor's lease events: which authorities this instance took over or lost.</summary>
-    public static Action<AnchoringEvent> LeaseObserver(ILogger logger) => anchoringEvent =>
-    {
-        switch (anchoringEvent.Kind)
-        {
-            case AnchoringEventKind.LeaseAcquired:
-                LogLeaseAcquired(logger, anchoringEvent.Authority, anchoringEvent.Detail);
-                break;
-            case AnchoringEventKind.LeaseLost:
-                LogLeaseLost(logger, anchoringEvent.Authority, anchoringEvent.Detail);
-                break;
-        }
-    };
-
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Anchoring lease taken for authority {Authority}: {Detail}")]
-    private static partial void LogLeaseAcquired(ILogger logger, AuthorityId? authority, string? detail);
-
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Anchoring lease lost for authority {Authority}: {Detail}")]
-    private static partial void LogLeaseLost(ILogger logger, AuthorityId? authority, string? detail);
-
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
         Message = "Anchoring instance {Instance} on {Machine} (process {ProcessId}) starts; it anchors for the authorities whose lease it holds, lease duration {LeaseDuration}")]
     private static partial void LogInstance(ILogger logger, string instance, string machine, int processId, TimeSpan leaseDuration);
@@ -102,6 +82,11 @@ internal sealed partial class AnchoringWorker(
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
         Message = "Anchoring instance {Instance} stopped without releasing its anchoring leases; other instances take over when they expire (within {LeaseDuration})")]
     private static partial void LogLeasesLeftToExpire(ILogger logger, string instance, TimeSpan leaseDuration);
+
+    /// <summary>Why passes stop: the exception's type for node failures (whose messages may name the node's URL),
+    /// the message itself for a fee cap, which names the mode and the fees and is the operator's to act on.</summary>
+    private static string Reason(Exception interruption) =>
+        interruption is FeeCapExceededException ? $"{nameof(FeeCapExceededException)}: {interruption.Message}" : interruption.GetType().Name;
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Anchoring pass: {BatchesClosed} batches closed, {Sent} transactions sent, {Mined} mined, {Replaced} replaced, {Unmined} un-mined by a reorg")]
