@@ -9,7 +9,8 @@ namespace NoticeChain.Api.Operations;
 /// <remarks>
 /// <para>
 /// Reads the store rather than hooking into the worker, so it counts what is durably recorded, whatever process or
-/// pass recorded it. At start it takes as already seen every action mined at or above the chain index's cursor, so
+/// pass recorded it. At start it takes as already seen every action mined at or above <see cref="Window"/> blocks below the chain
+/// index's cursor (the range a catch-up reads), so
 /// batches anchored before this process started are not counted again; after that each scrape asks only for actions
 /// mined in the last <see cref="Window"/> blocks below the highest one seen.
 /// </para>
@@ -95,8 +96,11 @@ internal sealed class AnchoredNoticesTracker(IServiceProvider services, NoticeMe
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var cursor = await services.GetRequiredService<IChainIndexStore>().GetCursorAsync(cancellationToken).ConfigureAwait(false);
-        var from = cursor?.BlockNumber ?? 0;
-        _highestBlock = from;
+        // Everything the first catch-up will look at (Window blocks below the cursor and above) counts as seen, so a
+        // restart does not count batches anchored before it again.
+        var cursorBlock = cursor?.BlockNumber ?? 0;
+        _highestBlock = cursorBlock;
+        var from = cursorBlock > Window ? cursorBlock - Window : 0;
         foreach (var mined in await services.GetRequiredService<IAnchoringStore>().ListMinedAsync(from, cancellationToken).ConfigureAwait(false))
         {
             _seen[mined.Action] = mined.Transaction.BlockNumber;

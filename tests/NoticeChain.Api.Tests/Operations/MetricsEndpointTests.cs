@@ -79,6 +79,40 @@ public sealed class MetricsEndpointTests : IClassFixture<DevApiFixture>
     }
 
     [Fact]
+    public async Task A_restarted_API_does_not_count_batches_anchored_before_it_started()
+    {
+        var folder = Directory.CreateTempSubdirectory("noticechain-metrics-");
+        try
+        {
+            string authority;
+            await using (var first = await ApiServer.StartAsync(dataFolder: folder.FullName))
+            {
+                var caller = NoticeCaller.Create(first);
+                authority = caller.Authority.ToString();
+                for (var i = 0; i < 2; i++)
+                {
+                    Assert.Equal(HttpStatusCode.Accepted, (await caller.PostJsonAsync("/api/v1/notices", NoticeCaller.NoticeJson(NoticeCaller.RandomDigest()))).StatusCode);
+                }
+
+                var simulator = new ChainSimulator(first);
+                await simulator.ConfirmAsync(await simulator.AnchorPendingAsync(caller.Authority, ChainSimulator.NewKey()));
+                Assert.Equal(2, (await ScrapeAsync(first)).Value("noticechain_notices_anchored_total", ("authority", authority)));
+            }
+
+            await using var second = await ApiServer.StartAsync(dataFolder: folder.FullName);
+            var metrics = await ScrapeAsync(second);
+
+            Assert.False(
+                metrics.Families["noticechain_notices_anchored_total"].Samples.Any(sample => sample.Value > 0),
+                "the batch anchored before the restart was counted again");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_exposition_names_no_digest_or_notice()
     {
         var caller = NoticeCaller.Create(_api);
@@ -99,9 +133,11 @@ public sealed class MetricsEndpointTests : IClassFixture<DevApiFixture>
 
     private static double Sum(PrometheusExposition metrics, string histogram) => metrics.Value(histogram + "_sum")!.Value;
 
-    private async Task<PrometheusExposition> ScrapeAsync()
+    private Task<PrometheusExposition> ScrapeAsync() => ScrapeAsync(_api);
+
+    private static async Task<PrometheusExposition> ScrapeAsync(ApiServer api)
     {
-        using var response = await _api.GetAsync("/metrics");
+        using var response = await api.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return PrometheusExposition.Parse(await response.Content.ReadAsStringAsync());
     }
