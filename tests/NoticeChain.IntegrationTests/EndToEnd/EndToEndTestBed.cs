@@ -246,4 +246,23 @@ public sealed class EndToEndTestBed : IAsyncDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authority.Token);
         return request;
     }
+
+    /// <summary>Waits until the authority's key has a broadcast transaction that is not yet mined, at most
+    /// <paramref name="timeout"/>; returns how many it has (zero when none was seen in time: a kill then falls between
+    /// transactions, which a test's assertions must survive just the same).</summary>
+    public async Task<ulong> WaitForTransactionInPoolAsync(ApiAuthority authority, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var mined = await Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Latest);
+            var pending = await Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Pending);
+            if (pending > mined || clock.Elapsed > timeout)
+            {
+                return pending - mined;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NoticeChain.Ethereum.Rpc;
 using NoticeChain.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -31,7 +30,7 @@ public sealed class HardKillRecoveryTests(AnvilFixture anvil, ITestOutputHelper 
         for (var round = 0; round < MaxFollowUps && inFlight == 0; round++)
         {
             notices.AddRange(await bed.SubmitAsync(authority, FollowUpSize));
-            inFlight = await WaitForTransactionInPoolAsync(bed, authority, TimeSpan.FromSeconds(1.5));
+            inFlight = await bed.WaitForTransactionInPoolAsync(authority, TimeSpan.FromSeconds(1.5));
         }
 
         await bed.Api.KillHardAsync();
@@ -55,24 +54,5 @@ public sealed class HardKillRecoveryTests(AnvilFixture anvil, ITestOutputHelper 
         Assert.Equal(mined, pending);
         Assert.Equal((ulong)anchored.Count, mined);
         Assert.All(anchored, e => Assert.Equal(key, e.Key));
-    }
-
-    /// <summary>Waits until the authority's key has a broadcast transaction that is not yet mined, at most
-    /// <paramref name="timeout"/>; returns how many it has (zero when none was seen in time, and the kill is then
-    /// between transactions, which the assertions must survive just the same).</summary>
-    private static async Task<ulong> WaitForTransactionInPoolAsync(EndToEndTestBed bed, ApiAuthority authority, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var mined = await bed.Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Latest);
-            var pending = await bed.Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Pending);
-            if (pending > mined || clock.Elapsed > timeout)
-            {
-                return pending - mined;
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -49,7 +49,7 @@ public sealed class TwoInstanceFailoverTests(AnvilFixture anvil, ITestOutputHelp
         for (var round = 0; round < 10 && inFlight == 0; round++)
         {
             notices.AddRange(await client.SubmitAsync(survivor, building, 100));
-            inFlight = await WaitForTransactionInPoolAsync(bed, building, TimeSpan.FromSeconds(1.5));
+            inFlight = await bed.WaitForTransactionInPoolAsync(building, TimeSpan.FromSeconds(1.5));
         }
 
         await holder.KillHardAsync();
@@ -130,24 +130,6 @@ public sealed class TwoInstanceFailoverTests(AnvilFixture anvil, ITestOutputHelp
 
             Assert.True(clock.Elapsed < timeout, $"No candidate instance held the lease within {timeout.TotalSeconds:0} s (holder: {holder ?? "none"}).");
             await Task.Delay(100);
-        }
-    }
-
-    /// <summary>How many of the authority's transactions the node has in its pool, waiting at most <paramref name="timeout"/>
-    /// for one to appear.</summary>
-    private static async Task<ulong> WaitForTransactionInPoolAsync(EndToEndTestBed bed, ApiAuthority authority, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var mined = await bed.Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Latest);
-            var pending = await bed.Rpc.GetTransactionCountAsync(authority.Chain.Address, BlockParameter.Pending);
-            if (pending > mined || clock.Elapsed > timeout)
-            {
-                return pending - mined;
-            }
-
-            await Task.Delay(20);
         }
     }
 }
