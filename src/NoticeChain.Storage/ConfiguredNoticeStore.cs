@@ -106,6 +106,10 @@ public sealed class ConfiguredNoticeStore : INoticeStore, IAnchoringStore, IChai
         _anchoring.ListPendingBacklogsAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<PendingNoticeCount>> CountPendingNoticesAsync(CancellationToken cancellationToken = default) =>
+        _anchoring.CountPendingNoticesAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<AnchorAction?> CreateBatchAsync(AuthorityId authority, int maxSize, CancellationToken cancellationToken = default) =>
         _anchoring.CreateBatchAsync(authority, maxSize, cancellationToken);
 

@@ -31,7 +31,7 @@ internal sealed partial class OperationsLifecycle(
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information,
         Message = "Stopping with {Pending} notices pending ({Unbatched} waiting for a batch, {InBatches} in batches not yet mined); they are kept in the store and anchored after the next start")]
-    private static partial void LogStopped(ILogger logger, int pending, int unbatched, int inBatches);
+    private static partial void LogStopped(ILogger logger, long pending, long unbatched, long inBatches);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Stopping; the pending notices could not be counted ({Reason})")]
     private static partial void LogNotCounted(ILogger logger, string reason);

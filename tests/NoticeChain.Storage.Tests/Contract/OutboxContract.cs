@@ -28,6 +28,36 @@ public abstract class OutboxContract<TFactory> : StoreContract<TFactory>
     }
 
     [Fact]
+    public async Task The_pending_count_follows_notices_from_acceptance_through_batches_to_mined_and_back_after_a_reorg()
+    {
+        await using var store = await OpenAsync();
+        Assert.Empty(await store.Anchoring.CountPendingNoticesAsync());
+        await store.Notices.AcceptManyAsync(AuthorityA, Notices(1, 5));
+        await store.Notices.AcceptManyAsync(AuthorityB, Notices(100, 3));
+
+        Assert.Equal(
+            [new PendingNoticeCount(AuthorityA, 5, 0), new PendingNoticeCount(AuthorityB, 3, 0)],
+            (await store.Anchoring.CountPendingNoticesAsync()).OrderBy(c => c.Authority.ToString()));
+
+        // A closed batch (ready), then one with a live transaction (in flight): still pending, now in batches.
+        var ready = await store.Anchoring.CreateBatchAsync(AuthorityA, maxSize: 2);
+        var inFlight = await store.Anchoring.CreateBatchAsync(AuthorityA, maxSize: 2);
+        var sent = await RecordNextAsync(store, inFlight!.Id, KeyA);
+        Assert.Contains(new PendingNoticeCount(AuthorityA, 1, 4), await store.Anchoring.CountPendingNoticesAsync());
+
+        // Mined: no longer pending. B's batch mined too: B drops out of the list.
+        var (minedB, _, _) = await AnchorNextBatchAsync(store, AuthorityB, KeyB, block: 7);
+        var mined = TestData.Mined(sent, 8, Time.GetUtcNow());
+        Assert.Equal(ConfirmationOutcome.Marked, await store.Anchoring.MarkMinedAsync(inFlight.Id, mined));
+        Assert.Equal([new PendingNoticeCount(AuthorityA, 1, 2)], await store.Anchoring.CountPendingNoticesAsync());
+        Assert.NotNull(ready);
+
+        // A reorg dropped B's block: its notices are pending again.
+        Assert.True(await store.Anchoring.UnmineAsync(minedB.Id));
+        Assert.Contains(new PendingNoticeCount(AuthorityB, 0, 3), await store.Anchoring.CountPendingNoticesAsync());
+    }
+
+    [Fact]
     public async Task A_batch_takes_the_oldest_pending_notices_in_acceptance_order()
     {
         await using var store = await OpenAsync();

@@ -30,6 +30,11 @@ public interface IAnchoringStore
     /// <summary>Authorities with notices in no batch yet, with their count and oldest acceptance time.</summary>
     Task<IReadOnlyList<PendingBacklog>> ListPendingBacklogsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Per authority, the notices not anchored yet: in no batch, or in a batch whose anchor is not mined.</summary>
+    /// <remarks>Two grouped queries over indexed rows (the unbatched notices, the unmined actions with their tree
+    /// sizes): cheap enough for a metrics scrape however long the history. Authorities with nothing pending are absent.</remarks>
+    Task<IReadOnlyList<PendingNoticeCount>> CountPendingNoticesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Puts up to <paramref name="maxSize"/> of the authority's oldest pending notices into a new batch,
     /// atomically: leaf <c>i</c> is the <c>i</c>-th oldest (acceptance order), the tree's root and size are stored.</summary>
     /// <remarks>The notices stay <see cref="NoticeStatus.Pending"/> until the batch is mined.</remarks>
