@@ -7,7 +7,7 @@ namespace NoticeChain.Storage;
 /// <summary>Folds an authority's governance events, read in chain order, into the record the verify API shows.</summary>
 /// <remarks>
 /// Events before the registration are ignored (the registry cannot emit them; a partial index could hold them).
-/// Shared pure logic; the SQLite store folds the same way inline in <c>GetAuthorityAsync</c> and can move to this.
+/// Shared by both stores' <c>GetAuthorityAsync</c>.
 /// </remarks>
 internal sealed class AuthorityEventFold(AuthorityId authority)
 {

@@ -16,8 +16,26 @@ internal static partial class VerifyPathRedactor
     public static bool Applies(string? text) =>
         text is not null
         && (text.Contains("api/v1/verify", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("n/", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("/?", StringComparison.Ordinal));
+            || text.Contains("/?", StringComparison.Ordinal)
+            || MentionsDeepLink(text));
+
+    /// <summary>A cheap scan for what <see cref="PublicPath"/>'s deep-link branch matches (<c>n/</c> or <c>n?</c> after a
+    /// slash, white space, a quote, <c>=</c> or the start), so the regex runs only on the few log lines that need it:
+    /// every log line of the service passes through here.</summary>
+    private static bool MentionsDeepLink(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is '/' or '?'
+                && text[i - 1] is 'n' or 'N'
+                && (i == 1 || text[i - 2] is '/' or '"' or '\'' or '=' || char.IsWhiteSpace(text[i - 2])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The text with every verify path's variable part and query replaced by placeholders.</summary>
     public static string Redact(string text)

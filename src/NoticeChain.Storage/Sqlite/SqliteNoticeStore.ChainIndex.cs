@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using NoticeChain.Core.Merkle;
 using NoticeChain.Core.Notices;
 using NoticeChain.Core.Notices.ChainIndex;
-using NoticeChain.Core.Receipts;
 
 namespace NoticeChain.Storage.Sqlite;
 
@@ -131,31 +130,13 @@ public sealed partial class SqliteNoticeStore
             """).With("$authority", authority.ToArray());
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
-        AuthorityRecord? record = null;
-        var keys = new List<ChainAddress>();
+        var fold = new AuthorityEventFold(authority);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var key = SqliteValues.Address(reader.GetBlob(1));
-            var blockTime = SqliteValues.FromMilliseconds(reader.GetInt64(3));
-            switch (reader.GetString(0))
-            {
-                case "registered":
-                    keys.Add(key);
-                    record = new AuthorityRecord(authority, reader.GetStringOrNull(2) ?? string.Empty, key, keys, blockTime, null);
-                    break;
-                case "key_rotated" when record is not null:
-                    keys.Add(key);
-                    record = record with { CurrentKey = key };
-                    break;
-                case "retired" when record is not null:
-                    record = record with { RetiredAt = blockTime };
-                    break;
-                default:
-                    break;
-            }
+            fold.Add(reader.GetString(0), SqliteValues.Address(reader.GetBlob(1)), reader.GetStringOrNull(2), SqliteValues.FromMilliseconds(reader.GetInt64(3)));
         }
 
-        return record is null ? null : record with { Keys = keys.ToArray() };
+        return fold.Result();
     }
 
     private static async Task<ChainCursor?> ReadCursorAsync(
